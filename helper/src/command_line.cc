@@ -1,0 +1,130 @@
+#include "command_line.h"
+
+#include <fmt/format.h>
+
+#include <cstring>
+
+#include "error.h"
+
+namespace atomicgen {
+
+const char* UsageText() {
+  return R"(usage:
+  atomicgen run [options] --output <path>... -- <generator> [<arg>...]
+  atomicgen copy-if-different [--fsync] [--verbose] <source> <destination>
+  atomicgen move-if-different [--fsync] [--verbose] <source> <destination>
+  atomicgen --help | --version
+
+Runs a code generator and commits its declared outputs atomically: each output is produced in a
+temporary location next to its destination, compared byte for byte, and either discarded
+(identical: the destination keeps its inode and mtime) or renamed over the destination.
+
+run options:
+  --output <path>          a file the generator produces (repeatable)
+  --stdout <path>          capture the generator's standard output into <path>
+  --in-place               legacy generators that write their final paths themselves
+  --stamp <path>           touch <path> after every successful run
+  --changed-stamp <path>   touch <path> when any output changed (create it if missing)
+  --fsync                  fsync files and directories (also ATOMICGEN_FSYNC=1)
+  --verbose                say what happened to each output
+
+exit codes:
+  0 success; 1 the generator failed; 2 usage error; 3 file-system error;
+  4 a declared output is missing or embeds a staging path; 128+N interrupted by signal N.
+  On every failure the previous outputs are kept.
+)";
+}
+
+namespace {
+
+[[noreturn]] void Usage(const std::string& what, const std::string& reason) {
+  throw Error(ExitCode::kUsage, "usage", what, reason + " (see atomicgen --help)");
+}
+
+}  // namespace
+
+Options ParseCommandLine(const std::vector<std::string>& args, const char* fsync_from_environment) {
+  Options options;
+  options.fsync = fsync_from_environment != nullptr && *fsync_from_environment != '\0' &&
+                  std::strcmp(fsync_from_environment, "0") != 0;
+  if (args.empty()) Usage("atomicgen", "missing subcommand");
+  const std::string& first = args[0];
+  if (first == "--help" || first == "-h" || first == "help") {
+    options.subcommand = Subcommand::kHelp;
+    return options;
+  }
+  if (first == "--version") {
+    options.subcommand = Subcommand::kVersion;
+    return options;
+  }
+  if (first == "run") {
+    options.subcommand = Subcommand::kRun;
+  } else if (first == "copy-if-different") {
+    options.subcommand = Subcommand::kCopyIfDifferent;
+  } else if (first == "move-if-different") {
+    options.subcommand = Subcommand::kMoveIfDifferent;
+  } else {
+    Usage(first, "unknown subcommand");
+  }
+
+  std::vector<std::string> positional;
+  std::size_t i = 1;
+  auto value_of = [&](const std::string& option) -> std::string {
+    if (i + 1 >= args.size() || args[i + 1].empty()) Usage(option, "expects a value");
+    return args[++i];
+  };
+  const bool is_run = options.subcommand == Subcommand::kRun;
+  for (; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    if (arg == "--") {
+      if (!is_run) Usage(arg, "unexpected");
+      options.generator.assign(args.begin() + static_cast<std::ptrdiff_t>(i) + 1, args.end());
+      break;
+    }
+    if (arg == "--fsync") {
+      options.fsync = true;
+    } else if (arg == "--verbose" || arg == "-v") {
+      options.verbose = true;
+    } else if (is_run && arg == "--output") {
+      options.outputs.push_back(value_of(arg));
+    } else if (is_run && arg == "--stdout") {
+      if (options.stdout_output) Usage(arg, "given twice");
+      options.stdout_output = value_of(arg);
+    } else if (is_run && arg == "--in-place") {
+      options.in_place = true;
+    } else if (is_run && arg == "--stamp") {
+      options.stamp = value_of(arg);
+    } else if (is_run && arg == "--changed-stamp") {
+      options.changed_stamp = value_of(arg);
+    } else if (!arg.empty() && arg[0] == '-' && arg != "-") {
+      Usage(arg, "unknown option");
+    } else if (is_run) {
+      Usage(arg, "unexpected argument before \"--\"");
+    } else {
+      positional.push_back(arg);
+    }
+  }
+
+  if (is_run) {
+    if (options.generator.empty()) Usage("run", "missing \"-- <generator> [<arg>...]\"");
+    if (options.outputs.empty() && !options.stdout_output) {
+      Usage("run", "no output declared (--output or --stdout)");
+    }
+    if (options.in_place && options.stdout_output) {
+      Usage("--stdout", "cannot be combined with --in-place");
+    }
+    for (const std::string& output : options.outputs) {
+      if (options.stdout_output && output == *options.stdout_output) continue;
+      for (const std::string& other : options.outputs) {
+        if (&other != &output && other == output) Usage(output, "declared twice");
+      }
+    }
+  } else {
+    if (positional.size() != 2) Usage(first, "expects <source> <destination>");
+    options.source = positional[0];
+    options.destination = positional[1];
+  }
+  return options;
+}
+
+}  // namespace atomicgen

@@ -1,0 +1,36 @@
+// The helper's command line (helper/README.md, "Synopsis").
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace atomicgen {
+
+enum class Subcommand { kHelp, kVersion, kRun, kCopyIfDifferent, kMoveIfDifferent };
+
+struct Options {
+  Subcommand subcommand = Subcommand::kHelp;
+  // run
+  std::vector<std::string> outputs;          // --output, in order
+  std::optional<std::string> stdout_output;  // --stdout
+  bool in_place = false;
+  std::optional<std::string> stamp;
+  std::optional<std::string> changed_stamp;
+  std::vector<std::string> generator;  // after "--"
+  // copy-if-different / move-if-different
+  std::string source;
+  std::string destination;
+  // all
+  bool fsync = false;
+  bool verbose = false;
+};
+
+// Parses argv (without argv[0]). Throws Error(kUsage) naming the bad argument.
+// `fsync_from_environment` is the value of ATOMICGEN_FSYNC (nullptr when unset).
+Options ParseCommandLine(const std::vector<std::string>& args, const char* fsync_from_environment);
+
+// The text printed by --help.
+const char* UsageText();
+
+}  // namespace atomicgen

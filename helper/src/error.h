@@ -1,0 +1,35 @@
+// Errors of the helper: one exception type that carries the exit code and renders as
+// "<operation>(<path>): <reason>", which main() prints after "atomicgen: error: ".
+#pragma once
+
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+namespace atomicgen {
+
+// Documented exit codes (helper/README.md, "Exit codes").
+enum class ExitCode : int {
+  kOk = 0,
+  kGeneratorFailed = 1,
+  kUsage = 2,
+  kFileSystem = 3,
+  kContract = 4,
+};
+
+class Error : public std::runtime_error {
+ public:
+  Error(ExitCode code, std::string_view operation, std::string_view path, std::string_view reason);
+
+  ExitCode code() const { return code_; }
+  const std::string& reason() const { return reason_; }
+
+ private:
+  ExitCode code_;
+  std::string reason_;
+};
+
+// Throws a kFileSystem Error whose reason is strerror(err).
+[[noreturn]] void ThrowSystemError(int err, std::string_view operation, std::string_view path);
+
+}  // namespace atomicgen

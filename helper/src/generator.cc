@@ -1,0 +1,177 @@
+#include "generator.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "error.h"
+#include "staging.h"
+
+namespace atomicgen {
+
+std::string DescribeStatus(const ExitStatus& status) {
+  if (status.signaled) return fmt::format("was killed by {}", SignalName(status.code));
+  return fmt::format("exited with status {}", status.code);
+}
+
+void ThrowGeneratorFailure(const std::string& generator, const std::string& status,
+                           const std::vector<std::string>& outputs, int exit_code) {
+  std::string kept;
+  for (const std::string& output : outputs) {
+    if (!kept.empty()) kept += ", ";
+    kept += output;
+  }
+  throw Error(static_cast<ExitCode>(exit_code), "run", generator,
+              fmt::format("{}; previous outputs kept: {}", status, kept));
+}
+
+bool RunReport::changed() const {
+  return std::any_of(outputs.begin(), outputs.end(),
+                     [](const auto& output) { return output.second != CommitResult::kUnchanged; });
+}
+
+std::vector<FileLock> LockOutputs(FileSystem& fs, const std::vector<std::string>& destinations) {
+  std::vector<std::string> sorted = destinations;
+  std::sort(sorted.begin(), sorted.end());
+  sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
+  std::vector<std::string> directories;
+  for (const std::string& destination : sorted) directories.push_back(DirectoryOf(destination));
+  std::sort(directories.begin(), directories.end());
+  directories.erase(std::unique(directories.begin(), directories.end()), directories.end());
+  for (const std::string& directory : directories) RemoveStaleLeftovers(fs, directory);
+  std::vector<FileLock> locks;
+  locks.reserve(sorted.size());
+  for (const std::string& destination : sorted) locks.emplace_back(fs, LockPathFor(destination));
+  return locks;
+}
+
+namespace {
+
+// internal: the declared outputs without the --stdout one, which is staged differently.
+std::vector<std::string> ArgumentOutputs(const Options& options) {
+  std::vector<std::string> outputs;
+  for (const std::string& output : options.outputs) {
+    if (!options.stdout_output || output != *options.stdout_output) outputs.push_back(output);
+  }
+  return outputs;
+}
+
+// internal: the interrupted helper's exit (128 + signal), after cleanup by the caller.
+void ThrowIfInterrupted(const std::string& generator, const std::vector<std::string>& outputs) {
+  if (int signal = InterruptSignal()) {
+    ThrowGeneratorFailure(generator, fmt::format("interrupted by {}", SignalName(signal)), outputs,
+                          128 + signal);
+  }
+}
+
+}  // namespace
+
+ExitStatus StartAndWait(const SpawnRequest& request, const std::vector<std::string>& outputs) {
+  try {
+    return RunProcess(request);
+  } catch (const Error& error) {
+    if (error.code() != ExitCode::kGeneratorFailed) throw;
+    ThrowGeneratorFailure(request.argv.front(), error.reason(), outputs,
+                          static_cast<int>(ExitCode::kGeneratorFailed));
+  }
+}
+
+RunReport RunStaged(FileSystem& fs, const Options& options) {
+  const std::string& generator = options.generator.front();
+  const std::string working_directory = fs.RealDirectory(".");
+  StagingPlan plan =
+      PlanStaging(fs, working_directory, ArgumentOutputs(options), options.generator, RunId());
+
+  // (staged file, destination, declared) for every output, the --stdout one last.
+  std::vector<StagedOutput> outputs = plan.outputs;
+  std::string stdout_temporary;
+  if (options.stdout_output) {
+    std::string spelled = NormalizePath(*options.stdout_output, working_directory);
+    MakeDirectories(fs, DirectoryOf(spelled));
+    std::string destination = ResolveDestination(
+        fs, JoinPath(fs.RealDirectory(DirectoryOf(spelled)), BaseNameOf(spelled)));
+    stdout_temporary = TemporaryPathFor(destination, RunId());
+    outputs.push_back({*options.stdout_output, destination, stdout_temporary});
+  }
+  std::vector<std::string> declared, destinations;
+  for (const StagedOutput& output : outputs) {
+    declared.push_back(output.declared);
+    destinations.push_back(ResolveDestination(fs, output.destination));
+  }
+
+  std::vector<FileLock> locks = LockOutputs(fs, destinations);
+  RunReport report;
+  auto discard = [&]() noexcept {
+    RemoveStaging(fs, plan);
+    if (!stdout_temporary.empty()) {
+      try {
+        fs.Remove(stdout_temporary);
+      } catch (...) {
+      }
+    }
+  };
+  try {
+    ThrowIfInterrupted(generator, declared);
+    CreateStaging(fs, plan);
+    if (!stdout_temporary.empty()) {
+      File file = CreateTemporaryFor(fs, stdout_temporary);
+      fs.Close(file);
+    }
+    SpawnRequest request;
+    request.argv = plan.argv;
+    if (plan.generator_directory != working_directory) {
+      request.directory = plan.generator_directory;
+    }
+    if (!stdout_temporary.empty()) request.stdout_path = stdout_temporary;
+    ExitStatus status = StartAndWait(request, declared);
+    ThrowIfInterrupted(generator, declared);
+    if (!status.success()) {
+      ThrowGeneratorFailure(generator, DescribeStatus(status), declared,
+                            static_cast<int>(ExitCode::kGeneratorFailed));
+    }
+
+    // All or nothing: every declared output must exist, and none may embed a staging path,
+    // before the first one is committed.
+    for (const StagedOutput& output : outputs) {
+      FileInfo info = fs.LinkStatus(output.staged);
+      if (!info.exists || !info.is_regular) {
+        throw Error(ExitCode::kContract, "run", output.declared,
+                    fmt::format("{} did not produce this declared output{}; previous outputs kept",
+                                generator, info.exists ? " as a regular file" : ""));
+      }
+      if (output.staged != stdout_temporary && FileContains(fs, output.staged, plan.token)) {
+        throw Error(ExitCode::kContract, "run", output.declared,
+                    fmt::format("{} wrote its staging path into this output, so its bytes would "
+                                "differ from a direct run; name the output relative to the "
+                                "working directory in the command; previous outputs kept",
+                                generator));
+      }
+    }
+    CommitOptions commit_options{options.fsync};
+    for (std::size_t i = 0; i < outputs.size(); ++i) {
+      report.outputs.emplace_back(
+          outputs[i].declared, CommitFile(fs, outputs[i].staged, destinations[i], commit_options));
+    }
+  } catch (...) {
+    discard();
+    throw;
+  }
+  discard();
+  return report;
+}
+
+RunReport Run(FileSystem& fs, const Options& options) {
+  InstallInterruptHandlers();
+  RunReport report = options.in_place ? RunInPlace(fs, options) : RunStaged(fs, options);
+  if (options.changed_stamp && (report.changed() || !fs.Status(*options.changed_stamp).exists)) {
+    MakeDirectories(fs, DirectoryOf(NormalizePath(*options.changed_stamp, fs.RealDirectory("."))));
+    fs.Touch(*options.changed_stamp);
+  }
+  if (options.stamp) {
+    MakeDirectories(fs, DirectoryOf(NormalizePath(*options.stamp, fs.RealDirectory("."))));
+    fs.Touch(*options.stamp);
+  }
+  return report;
+}
+
+}  // namespace atomicgen

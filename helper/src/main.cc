@@ -1,0 +1,63 @@
+// atomicgen: runs a code generator and commits its outputs atomically (helper/README.md).
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <exception>
+
+#include "command_line.h"
+#include "commit.h"
+#include "error.h"
+#include "generator.h"
+
+namespace {
+
+int Main(int argc, char** argv) {
+  using namespace atomicgen;
+  Options options = ParseCommandLine(std::vector<std::string>(argv + 1, argv + argc),
+                                     std::getenv("ATOMICGEN_FSYNC"));
+  FileSystem& fs = RealFileSystem();
+  switch (options.subcommand) {
+    case Subcommand::kHelp:
+      std::fputs(UsageText(), stdout);
+      return 0;
+    case Subcommand::kVersion:
+      fmt::print("atomicgen {}\n", ATOMICGEN_VERSION);
+      return 0;
+    case Subcommand::kRun: {
+      RunReport report = Run(fs, options);
+      if (options.verbose) {
+        for (const auto& [output, result] : report.outputs) {
+          fmt::print("atomicgen: {}: {}\n", output, Describe(result));
+        }
+      }
+      return 0;
+    }
+    case Subcommand::kCopyIfDifferent:
+    case Subcommand::kMoveIfDifferent: {
+      bool move = options.subcommand == Subcommand::kMoveIfDifferent;
+      CommitResult result = UpdateIfDifferent(fs, options.source, options.destination, move,
+                                              CommitOptions{options.fsync});
+      if (options.verbose) fmt::print("atomicgen: {}: {}\n", options.destination, Describe(result));
+      return 0;
+    }
+  }
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return Main(argc, argv);
+  } catch (const atomicgen::Error& error) {
+    std::fflush(stdout);
+    fmt::print(stderr, "atomicgen: error: {}\n", error.what());
+    return static_cast<int>(error.code());
+  } catch (const std::exception& error) {
+    std::fflush(stdout);
+    fmt::print(stderr, "atomicgen: error: internal({}): {}\n", argc > 1 ? argv[1] : "",
+               error.what());
+    return static_cast<int>(atomicgen::ExitCode::kFileSystem);
+  }
+}

@@ -1,0 +1,806 @@
+// POSIX and Windows implementations of the platform layer (platform.h). This is the only file
+// with `#ifdef _WIN32`.
+#include "platform.h"
+
+#include <fmt/format.h>
+
+#include <cerrno>
+#include <cstring>
+#include <random>
+
+#include "error.h"
+
+#ifdef _WIN32
+#include <io.h>
+#include <process.h>
+#include <windows.h>
+#else
+#include <dirent.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <climits>
+#include <csignal>
+extern char** environ;
+#endif
+
+namespace atomicgen {
+
+File::File(File&& other) noexcept : handle_(other.handle_), path_(std::move(other.path_)) {
+  other.handle_ = kInvalid;
+}
+
+File& File::operator=(File&& other) noexcept {
+  if (this != &other) {
+    File discarded(std::move(*this));
+    handle_ = other.handle_;
+    path_ = std::move(other.path_);
+    other.handle_ = kInvalid;
+  }
+  return *this;
+}
+
+std::intptr_t File::Release() {
+  std::intptr_t handle = handle_;
+  handle_ = kInvalid;
+  return handle;
+}
+
+FileLock::FileLock(FileLock&& other) noexcept
+    : fs_(other.fs_), path_(std::move(other.path_)), file_(std::move(other.file_)) {}
+
+std::string SignalName(int signal) {
+#ifndef _WIN32
+  switch (signal) {
+    case SIGINT:
+      return "SIGINT";
+    case SIGTERM:
+      return "SIGTERM";
+    case SIGHUP:
+      return "SIGHUP";
+    case SIGKILL:
+      return "SIGKILL";
+    case SIGSEGV:
+      return "SIGSEGV";
+    case SIGABRT:
+      return "SIGABRT";
+    case SIGPIPE:
+      return "SIGPIPE";
+    case SIGBUS:
+      return "SIGBUS";
+    default:
+      break;
+  }
+#endif
+  return fmt::format("signal {}", signal);
+}
+
+std::uint64_t RandomNonce() {
+  std::random_device device;
+  return (static_cast<std::uint64_t>(device()) << 32) ^ device();
+}
+
+FileSystem& RealFileSystem() {
+  static FileSystem real;
+  return real;
+}
+
+#ifndef _WIN32
+// ---------------------------------------------------------------------------------------------
+// POSIX
+
+namespace {
+
+FileInfo FromStat(const struct stat& st) {
+  FileInfo info;
+  info.exists = true;
+  info.is_regular = S_ISREG(st.st_mode);
+  info.is_directory = S_ISDIR(st.st_mode);
+  info.is_symlink = S_ISLNK(st.st_mode);
+  info.mode = st.st_mode & 07777;
+  info.device = st.st_dev;
+  info.inode = st.st_ino;
+  info.size = static_cast<std::uint64_t>(st.st_size);
+  info.mtime = {st.st_mtim.tv_sec, st.st_mtim.tv_nsec};
+  return info;
+}
+
+int Fd(const File& file) { return static_cast<int>(file.handle()); }
+
+}  // namespace
+
+File::~File() {
+  if (handle_ != kInvalid) ::close(static_cast<int>(handle_));
+}
+
+FileInfo FileSystem::Status(const std::string& path) {
+  struct stat st;
+  if (::stat(path.c_str(), &st) != 0) {
+    if (errno == ENOENT || errno == ENOTDIR) return {};
+    ThrowSystemError(errno, "stat", path);
+  }
+  return FromStat(st);
+}
+
+FileInfo FileSystem::LinkStatus(const std::string& path) {
+  struct stat st;
+  if (::lstat(path.c_str(), &st) != 0) {
+    if (errno == ENOENT || errno == ENOTDIR) return {};
+    ThrowSystemError(errno, "lstat", path);
+  }
+  return FromStat(st);
+}
+
+FileInfo FileSystem::Status(File& file) {
+  struct stat st;
+  if (::fstat(Fd(file), &st) != 0) ThrowSystemError(errno, "fstat", file.path());
+  return FromStat(st);
+}
+
+std::string FileSystem::ReadLink(const std::string& path) {
+  std::string buffer(256, '\0');
+  for (;;) {
+    ssize_t n = ::readlink(path.c_str(), buffer.data(), buffer.size());
+    if (n < 0) ThrowSystemError(errno, "readlink", path);
+    if (static_cast<std::size_t>(n) < buffer.size()) {
+      buffer.resize(static_cast<std::size_t>(n));
+      return buffer;
+    }
+    buffer.resize(buffer.size() * 2);
+  }
+}
+
+std::string FileSystem::RealDirectory(const std::string& path) {
+  char* resolved = ::realpath(path.c_str(), nullptr);
+  if (resolved == nullptr) ThrowSystemError(errno, "realpath", path);
+  std::string result(resolved);
+  std::free(resolved);
+  return result;
+}
+
+std::string FileSystem::CurrentDirectory() {
+  std::string buffer(PATH_MAX, '\0');
+  while (::getcwd(buffer.data(), buffer.size()) == nullptr) {
+    if (errno != ERANGE) ThrowSystemError(errno, "getcwd", ".");
+    buffer.resize(buffer.size() * 2);
+  }
+  buffer.resize(std::strlen(buffer.c_str()));
+  return buffer;
+}
+
+File FileSystem::CreateExclusive(const std::string& path, std::uint32_t mode) {
+  int fd;
+  do {
+    fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
+  } while (fd < 0 && errno == EINTR);
+  if (fd < 0) ThrowSystemError(errno, "create", path);
+  return File(fd, path);
+}
+
+File FileSystem::OpenForReading(const std::string& path) {
+  int fd;
+  do {
+    fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  } while (fd < 0 && errno == EINTR);
+  if (fd < 0) ThrowSystemError(errno, "open", path);
+  return File(fd, path);
+}
+
+File FileSystem::OpenOrCreate(const std::string& path) {
+  int fd;
+  do {
+    fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0666);
+  } while (fd < 0 && errno == EINTR);
+  if (fd < 0) ThrowSystemError(errno, "open", path);
+  return File(fd, path);
+}
+
+std::size_t FileSystem::Read(File& file, void* buffer, std::size_t size) {
+  for (;;) {
+    ssize_t n = ::read(Fd(file), buffer, size);
+    if (n >= 0) return static_cast<std::size_t>(n);
+    if (errno != EINTR) ThrowSystemError(errno, "read", file.path());
+  }
+}
+
+void FileSystem::Write(File& file, const void* data, std::size_t size) {
+  const char* bytes = static_cast<const char*>(data);
+  while (size > 0) {
+    ssize_t n = ::write(Fd(file), bytes, size);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      ThrowSystemError(errno, "write", file.path());
+    }
+    bytes += n;
+    size -= static_cast<std::size_t>(n);
+  }
+}
+
+void FileSystem::Sync(File& file) {
+  while (::fsync(Fd(file)) != 0) {
+    if (errno != EINTR) ThrowSystemError(errno, "fsync", file.path());
+  }
+}
+
+void FileSystem::ChangeMode(File& file, std::uint32_t mode) {
+  if (::fchmod(Fd(file), static_cast<mode_t>(mode)) != 0) {
+    ThrowSystemError(errno, "chmod", file.path());
+  }
+}
+
+void FileSystem::Close(File& file) {
+  std::string path = file.path();
+  int fd = static_cast<int>(file.Release());
+  // Never retried: after EINTR the descriptor state is unspecified (and on Linux, closed).
+  if (::close(fd) != 0 && errno != EINTR) ThrowSystemError(errno, "close", path);
+}
+
+void FileSystem::Rename(const std::string& from, const std::string& to) {
+  if (::rename(from.c_str(), to.c_str()) != 0) ThrowSystemError(errno, "rename", to);
+}
+
+bool FileSystem::Remove(const std::string& path) {
+  if (::unlink(path.c_str()) == 0) return true;
+  if (errno == ENOENT) return false;
+  ThrowSystemError(errno, "remove", path);
+}
+
+bool FileSystem::RemoveTree(const std::string& path) {
+  FileInfo info = LinkStatus(path);
+  if (!info.exists) return false;
+  if (info.is_directory) {
+    for (const std::string& name : ListDirectory(path)) RemoveTree(path + "/" + name);
+    if (::rmdir(path.c_str()) != 0 && errno != ENOENT) ThrowSystemError(errno, "rmdir", path);
+    return true;
+  }
+  return Remove(path);
+}
+
+bool FileSystem::MakeDirectory(const std::string& path) {
+  if (::mkdir(path.c_str(), 0777) == 0) return true;
+  int err = errno;
+  if (err == EEXIST && Status(path).is_directory) return false;
+  ThrowSystemError(err, "mkdir", path);
+}
+
+std::vector<std::string> FileSystem::ListDirectory(const std::string& path) {
+  DIR* dir = ::opendir(path.c_str());
+  if (dir == nullptr) ThrowSystemError(errno, "opendir", path);
+  std::vector<std::string> names;
+  errno = 0;
+  while (dirent* entry = ::readdir(dir)) {
+    if (std::strcmp(entry->d_name, ".") != 0 && std::strcmp(entry->d_name, "..") != 0) {
+      names.emplace_back(entry->d_name);
+    }
+    errno = 0;
+  }
+  int err = errno;
+  ::closedir(dir);
+  if (err != 0) ThrowSystemError(err, "readdir", path);
+  return names;
+}
+
+void FileSystem::MakeSymlink(const std::string& target, const std::string& link) {
+  if (::symlink(target.c_str(), link.c_str()) != 0) ThrowSystemError(errno, "symlink", link);
+}
+
+void FileSystem::SetModificationTime(const std::string& path, FileTime mtime) {
+  struct timespec times[2];
+  times[0].tv_sec = 0;
+  times[0].tv_nsec = UTIME_OMIT;
+  times[1].tv_sec = static_cast<time_t>(mtime.seconds);
+  times[1].tv_nsec = static_cast<long>(mtime.nanoseconds);
+  if (::utimensat(AT_FDCWD, path.c_str(), times, 0) != 0) {
+    ThrowSystemError(errno, "utimensat", path);
+  }
+}
+
+void FileSystem::Touch(const std::string& path) {
+  File file = OpenOrCreate(path);
+  if (::futimens(Fd(file), nullptr) != 0) ThrowSystemError(errno, "futimens", path);
+  Close(file);
+}
+
+void FileSystem::SyncDirectory(const std::string& path) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) ThrowSystemError(errno, "open", path);
+  File directory(fd, path);
+  Sync(directory);
+  Close(directory);
+}
+
+FileLock::FileLock(FileSystem& fs, std::string path) : fs_(&fs), path_(std::move(path)) {
+  for (;;) {
+    File file = fs.OpenOrCreate(path_);
+    int rc;
+    do {
+      rc = ::flock(Fd(file), LOCK_EX);
+    } while (rc != 0 && errno == EINTR && InterruptSignal() == 0);
+    if (rc != 0) {
+      if (errno == EINTR) {
+        throw Error(ExitCode::kFileSystem, "lock", path_, "interrupted");
+      }
+      ThrowSystemError(errno, "lock", path_);
+    }
+    // The previous holder removes the lock file when it releases; if we locked a file that is no
+    // longer at `path_`, lock the new one instead.
+    FileInfo locked = fs.Status(file);
+    FileInfo current = fs.LinkStatus(path_);
+    if (current.exists && current.device == locked.device && current.inode == locked.inode) {
+      file_ = std::move(file);
+      return;
+    }
+  }
+}
+
+FileLock::~FileLock() {
+  if (!file_.is_open()) return;
+  // Unlink while still holding the lock, so a waiter that then acquires the old inode re-opens.
+  ::unlink(path_.c_str());
+  ::close(static_cast<int>(file_.Release()));
+}
+
+namespace {
+
+volatile std::sig_atomic_t g_interrupt_signal = 0;
+volatile pid_t g_child_pid = 0;
+
+void OnInterrupt(int signal) {
+  if (g_interrupt_signal == 0) g_interrupt_signal = signal;
+  pid_t child = g_child_pid;
+  if (child > 0) ::kill(child, signal);
+}
+
+}  // namespace
+
+void InstallInterruptHandlers() {
+  static bool installed = false;
+  if (installed) return;
+  installed = true;
+  struct sigaction action;
+  std::memset(&action, 0, sizeof action);
+  action.sa_handler = OnInterrupt;
+  sigemptyset(&action.sa_mask);
+  // No SA_RESTART: a blocking flock() or waitpid() returns EINTR so the caller can react.
+  for (int signal : {SIGINT, SIGTERM, SIGHUP}) ::sigaction(signal, &action, nullptr);
+}
+
+int InterruptSignal() { return g_interrupt_signal; }
+
+ExitStatus RunProcess(const SpawnRequest& request) {
+  posix_spawn_file_actions_t actions;
+  if (int err = posix_spawn_file_actions_init(&actions)) {
+    ThrowSystemError(err, "spawn", request.argv.front());
+  }
+  struct ActionsGuard {
+    posix_spawn_file_actions_t* actions;
+    ~ActionsGuard() { posix_spawn_file_actions_destroy(actions); }
+  } actions_guard{&actions};
+  if (request.stdout_path) {
+    int err = posix_spawn_file_actions_addopen(
+        &actions, STDOUT_FILENO, request.stdout_path->c_str(), O_WRONLY | O_TRUNC, 0666);
+    if (err) ThrowSystemError(err, "spawn", *request.stdout_path);
+  }
+  if (request.directory) {
+    int err = posix_spawn_file_actions_addchdir_np(&actions, request.directory->c_str());
+    if (err) ThrowSystemError(err, "spawn", *request.directory);
+  }
+  // The child gets default dispositions for the signals we handle.
+  posix_spawnattr_t attributes;
+  posix_spawnattr_init(&attributes);
+  sigset_t defaults;
+  sigemptyset(&defaults);
+  for (int signal : {SIGINT, SIGTERM, SIGHUP, SIGPIPE}) sigaddset(&defaults, signal);
+  posix_spawnattr_setsigdefault(&attributes, &defaults);
+  sigset_t none;
+  sigemptyset(&none);
+  posix_spawnattr_setsigmask(&attributes, &none);
+  posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK);
+
+  std::vector<char*> argv;
+  for (const std::string& arg : request.argv) argv.push_back(const_cast<char*>(arg.c_str()));
+  argv.push_back(nullptr);
+
+  // Block the interrupt signals around spawn so the handler sees the child's pid.
+  sigset_t interrupts, previous;
+  sigemptyset(&interrupts);
+  for (int signal : {SIGINT, SIGTERM, SIGHUP}) sigaddset(&interrupts, signal);
+  sigprocmask(SIG_BLOCK, &interrupts, &previous);
+  pid_t pid = 0;
+  int err = posix_spawnp(&pid, argv[0], &actions, &attributes, argv.data(), environ);
+  posix_spawnattr_destroy(&attributes);
+  if (err == 0) g_child_pid = pid;
+  int pending = g_interrupt_signal;
+  sigprocmask(SIG_SETMASK, &previous, nullptr);
+  if (err != 0) {
+    throw Error(ExitCode::kGeneratorFailed, "run", request.argv.front(),
+                fmt::format("cannot be started: {}", std::strerror(err)));
+  }
+  if (pending != 0) ::kill(pid, pending);
+
+  int status = 0;
+  while (::waitpid(pid, &status, 0) < 0) {
+    if (errno != EINTR) {
+      int wait_error = errno;
+      g_child_pid = 0;
+      ThrowSystemError(wait_error, "waitpid", request.argv.front());
+    }
+  }
+  g_child_pid = 0;
+  ExitStatus result;
+  if (WIFSIGNALED(status)) {
+    result.signaled = true;
+    result.code = WTERMSIG(status);
+  } else {
+    result.code = WEXITSTATUS(status);
+  }
+  return result;
+}
+
+bool ProcessExists(long pid) {
+  if (pid <= 0) return true;
+  return ::kill(static_cast<pid_t>(pid), 0) == 0 || errno != ESRCH;
+}
+
+long CurrentProcessId() { return static_cast<long>(::getpid()); }
+
+#else
+// ---------------------------------------------------------------------------------------------
+// Windows. Compiles there; cannot be run on this project's Linux machines.
+
+namespace {
+
+std::wstring Wide(const std::string& utf8) {
+  if (utf8.empty()) return {};
+  int n = MultiByteToWideChar(CP_UTF8, 0, utf8.data(), static_cast<int>(utf8.size()), nullptr, 0);
+  std::wstring wide(static_cast<std::size_t>(n), L'\0');
+  MultiByteToWideChar(CP_UTF8, 0, utf8.data(), static_cast<int>(utf8.size()), wide.data(), n);
+  return wide;
+}
+
+std::string Narrow(const std::wstring& wide) {
+  if (wide.empty()) return {};
+  int n = WideCharToMultiByte(CP_UTF8, 0, wide.data(), static_cast<int>(wide.size()), nullptr, 0,
+                              nullptr, nullptr);
+  std::string utf8(static_cast<std::size_t>(n), '\0');
+  WideCharToMultiByte(CP_UTF8, 0, wide.data(), static_cast<int>(wide.size()), utf8.data(), n,
+                      nullptr, nullptr);
+  return utf8;
+}
+
+[[noreturn]] void ThrowWindowsError(DWORD code, std::string_view operation, std::string_view path) {
+  char* message = nullptr;
+  FormatMessageA(
+      FORMAT_MESSAGE_ALLOCATE_BUFFER | FORMAT_MESSAGE_FROM_SYSTEM | FORMAT_MESSAGE_IGNORE_INSERTS,
+      nullptr, code, 0, reinterpret_cast<char*>(&message), 0, nullptr);
+  std::string reason = message ? message : fmt::format("error {}", code);
+  if (message) LocalFree(message);
+  while (!reason.empty() && (reason.back() == '\n' || reason.back() == '\r')) reason.pop_back();
+  throw Error(ExitCode::kFileSystem, operation, path, reason);
+}
+
+HANDLE Handle(const File& file) { return reinterpret_cast<HANDLE>(file.handle()); }
+
+FileTime FromFiletime(FILETIME time) {
+  // 100 ns ticks since 1601 -> seconds since 1970.
+  std::uint64_t ticks =
+      (static_cast<std::uint64_t>(time.dwHighDateTime) << 32) | time.dwLowDateTime;
+  std::int64_t unix_ticks = static_cast<std::int64_t>(ticks) - 116444736000000000LL;
+  return {unix_ticks / 10000000, (unix_ticks % 10000000) * 100};
+}
+
+FileInfo FromAttributes(const WIN32_FILE_ATTRIBUTE_DATA& data) {
+  FileInfo info;
+  info.exists = true;
+  info.is_directory = (data.dwFileAttributes & FILE_ATTRIBUTE_DIRECTORY) != 0;
+  info.is_symlink = (data.dwFileAttributes & FILE_ATTRIBUTE_REPARSE_POINT) != 0;
+  info.is_regular = !info.is_directory;
+  info.mode = (data.dwFileAttributes & FILE_ATTRIBUTE_READONLY) ? 0444 : 0666;
+  info.size = (static_cast<std::uint64_t>(data.nFileSizeHigh) << 32) | data.nFileSizeLow;
+  info.mtime = FromFiletime(data.ftLastWriteTime);
+  return info;
+}
+
+}  // namespace
+
+File::~File() {
+  if (handle_ != kInvalid) CloseHandle(reinterpret_cast<HANDLE>(handle_));
+}
+
+FileInfo FileSystem::Status(const std::string& path) {
+  WIN32_FILE_ATTRIBUTE_DATA data;
+  if (!GetFileAttributesExW(Wide(path).c_str(), GetFileExInfoStandard, &data)) {
+    DWORD code = GetLastError();
+    if (code == ERROR_FILE_NOT_FOUND || code == ERROR_PATH_NOT_FOUND) return {};
+    ThrowWindowsError(code, "stat", path);
+  }
+  return FromAttributes(data);
+}
+
+FileInfo FileSystem::LinkStatus(const std::string& path) { return Status(path); }
+
+FileInfo FileSystem::Status(File& file) {
+  BY_HANDLE_FILE_INFORMATION data;
+  if (!GetFileInformationByHandle(Handle(file), &data)) {
+    ThrowWindowsError(GetLastError(), "stat", file.path());
+  }
+  FileInfo info;
+  info.exists = true;
+  info.is_directory = (data.dwFileAttributes & FILE_ATTRIBUTE_DIRECTORY) != 0;
+  info.is_regular = !info.is_directory;
+  info.mode = 0666;
+  info.device = data.dwVolumeSerialNumber;
+  info.inode = (static_cast<std::uint64_t>(data.nFileIndexHigh) << 32) | data.nFileIndexLow;
+  info.size = (static_cast<std::uint64_t>(data.nFileSizeHigh) << 32) | data.nFileSizeLow;
+  info.mtime = FromFiletime(data.ftLastWriteTime);
+  return info;
+}
+
+std::string FileSystem::ReadLink(const std::string& path) {
+  throw Error(ExitCode::kFileSystem, "readlink", path, "symbolic links are not supported here");
+}
+
+std::string FileSystem::RealDirectory(const std::string& path) {
+  wchar_t buffer[32768];
+  DWORD n = GetFullPathNameW(Wide(path).c_str(), 32768, buffer, nullptr);
+  if (n == 0 || n >= 32768) ThrowWindowsError(GetLastError(), "realpath", path);
+  return Narrow(std::wstring(buffer, n));
+}
+
+std::string FileSystem::CurrentDirectory() {
+  wchar_t buffer[32768];
+  DWORD n = GetCurrentDirectoryW(32768, buffer);
+  if (n == 0 || n >= 32768) ThrowWindowsError(GetLastError(), "getcwd", ".");
+  return Narrow(std::wstring(buffer, n));
+}
+
+File FileSystem::CreateExclusive(const std::string& path, std::uint32_t) {
+  HANDLE h = CreateFileW(Wide(path).c_str(), GENERIC_WRITE, 0, nullptr, CREATE_NEW,
+                         FILE_ATTRIBUTE_NORMAL, nullptr);
+  if (h == INVALID_HANDLE_VALUE) ThrowWindowsError(GetLastError(), "create", path);
+  return File(reinterpret_cast<std::intptr_t>(h), path);
+}
+
+File FileSystem::OpenForReading(const std::string& path) {
+  HANDLE h = CreateFileW(Wide(path).c_str(), GENERIC_READ,
+                         FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE, nullptr,
+                         OPEN_EXISTING, FILE_ATTRIBUTE_NORMAL, nullptr);
+  if (h == INVALID_HANDLE_VALUE) ThrowWindowsError(GetLastError(), "open", path);
+  return File(reinterpret_cast<std::intptr_t>(h), path);
+}
+
+File FileSystem::OpenOrCreate(const std::string& path) {
+  HANDLE h = CreateFileW(Wide(path).c_str(), GENERIC_WRITE | FILE_APPEND_DATA,
+                         FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE, nullptr,
+                         OPEN_ALWAYS, FILE_ATTRIBUTE_NORMAL, nullptr);
+  if (h == INVALID_HANDLE_VALUE) ThrowWindowsError(GetLastError(), "open", path);
+  return File(reinterpret_cast<std::intptr_t>(h), path);
+}
+
+std::size_t FileSystem::Read(File& file, void* buffer, std::size_t size) {
+  DWORD n = 0;
+  DWORD chunk = size > 0x40000000 ? 0x40000000 : static_cast<DWORD>(size);
+  if (!ReadFile(Handle(file), buffer, chunk, &n, nullptr)) {
+    ThrowWindowsError(GetLastError(), "read", file.path());
+  }
+  return n;
+}
+
+void FileSystem::Write(File& file, const void* data, std::size_t size) {
+  const char* bytes = static_cast<const char*>(data);
+  while (size > 0) {
+    DWORD chunk = size > 0x40000000 ? 0x40000000 : static_cast<DWORD>(size);
+    DWORD n = 0;
+    if (!WriteFile(Handle(file), bytes, chunk, &n, nullptr)) {
+      ThrowWindowsError(GetLastError(), "write", file.path());
+    }
+    bytes += n;
+    size -= n;
+  }
+}
+
+void FileSystem::Sync(File& file) {
+  if (!FlushFileBuffers(Handle(file))) ThrowWindowsError(GetLastError(), "fsync", file.path());
+}
+
+void FileSystem::ChangeMode(File&, std::uint32_t) {}
+
+void FileSystem::Close(File& file) {
+  std::string path = file.path();
+  if (!CloseHandle(reinterpret_cast<HANDLE>(file.Release()))) {
+    ThrowWindowsError(GetLastError(), "close", path);
+  }
+}
+
+void FileSystem::Rename(const std::string& from, const std::string& to) {
+  // A reader or virus scanner holding `to` open makes the replace fail with a sharing error for a
+  // short while; retry a bounded number of times.
+  DWORD code = 0;
+  for (int attempt = 0; attempt < 50; ++attempt) {
+    if (MoveFileExW(Wide(from).c_str(), Wide(to).c_str(),
+                    MOVEFILE_REPLACE_EXISTING | MOVEFILE_WRITE_THROUGH)) {
+      return;
+    }
+    code = GetLastError();
+    if (code != ERROR_ACCESS_DENIED && code != ERROR_SHARING_VIOLATION) break;
+    Sleep(20);
+  }
+  ThrowWindowsError(code, "rename", to);
+}
+
+bool FileSystem::Remove(const std::string& path) {
+  if (DeleteFileW(Wide(path).c_str())) return true;
+  DWORD code = GetLastError();
+  if (code == ERROR_FILE_NOT_FOUND) return false;
+  ThrowWindowsError(code, "remove", path);
+}
+
+bool FileSystem::RemoveTree(const std::string& path) {
+  FileInfo info = Status(path);
+  if (!info.exists) return false;
+  if (!info.is_directory) return Remove(path);
+  for (const std::string& name : ListDirectory(path)) RemoveTree(path + "\\" + name);
+  if (!RemoveDirectoryW(Wide(path).c_str())) ThrowWindowsError(GetLastError(), "rmdir", path);
+  return true;
+}
+
+bool FileSystem::MakeDirectory(const std::string& path) {
+  if (CreateDirectoryW(Wide(path).c_str(), nullptr)) return true;
+  DWORD code = GetLastError();
+  if (code == ERROR_ALREADY_EXISTS && Status(path).is_directory) return false;
+  ThrowWindowsError(code, "mkdir", path);
+}
+
+std::vector<std::string> FileSystem::ListDirectory(const std::string& path) {
+  WIN32_FIND_DATAW data;
+  HANDLE find = FindFirstFileW(Wide(path + "\\*").c_str(), &data);
+  if (find == INVALID_HANDLE_VALUE) ThrowWindowsError(GetLastError(), "opendir", path);
+  std::vector<std::string> names;
+  do {
+    std::string name = Narrow(data.cFileName);
+    if (name != "." && name != "..") names.push_back(name);
+  } while (FindNextFileW(find, &data));
+  FindClose(find);
+  return names;
+}
+
+void FileSystem::MakeSymlink(const std::string& target, const std::string& link) {
+  DWORD flags = SYMBOLIC_LINK_FLAG_ALLOW_UNPRIVILEGED_CREATE;
+  if (Status(target).is_directory) flags |= SYMBOLIC_LINK_FLAG_DIRECTORY;
+  if (!CreateSymbolicLinkW(Wide(link).c_str(), Wide(target).c_str(), flags)) {
+    ThrowWindowsError(GetLastError(), "symlink", link);
+  }
+}
+
+void FileSystem::SetModificationTime(const std::string& path, FileTime mtime) {
+  HANDLE h = CreateFileW(Wide(path).c_str(), FILE_WRITE_ATTRIBUTES,
+                         FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE, nullptr,
+                         OPEN_EXISTING, FILE_FLAG_BACKUP_SEMANTICS, nullptr);
+  if (h == INVALID_HANDLE_VALUE) ThrowWindowsError(GetLastError(), "utimensat", path);
+  File file(reinterpret_cast<std::intptr_t>(h), path);
+  std::uint64_t ticks = static_cast<std::uint64_t>(mtime.seconds * 10000000 +
+                                                   mtime.nanoseconds / 100 + 116444736000000000LL);
+  FILETIME time{static_cast<DWORD>(ticks), static_cast<DWORD>(ticks >> 32)};
+  if (!SetFileTime(h, nullptr, nullptr, &time))
+    ThrowWindowsError(GetLastError(), "utimensat", path);
+  Close(file);
+}
+
+void FileSystem::Touch(const std::string& path) {
+  File file = OpenOrCreate(path);
+  FILETIME now;
+  GetSystemTimeAsFileTime(&now);
+  if (!SetFileTime(Handle(file), nullptr, nullptr, &now)) {
+    ThrowWindowsError(GetLastError(), "touch", path);
+  }
+  Close(file);
+}
+
+void FileSystem::SyncDirectory(const std::string&) {
+  // NTFS metadata is journaled; MOVEFILE_WRITE_THROUGH already flushed the rename.
+}
+
+FileLock::FileLock(FileSystem& fs, std::string path) : fs_(&fs), path_(std::move(path)) {
+  for (;;) {
+    HANDLE h = CreateFileW(Wide(path_).c_str(), GENERIC_WRITE, 0, nullptr, OPEN_ALWAYS,
+                           FILE_ATTRIBUTE_NORMAL | FILE_FLAG_DELETE_ON_CLOSE, nullptr);
+    if (h != INVALID_HANDLE_VALUE) {
+      file_ = File(reinterpret_cast<std::intptr_t>(h), path_);
+      return;
+    }
+    DWORD code = GetLastError();
+    if (code != ERROR_SHARING_VIOLATION && code != ERROR_ACCESS_DENIED) {
+      ThrowWindowsError(code, "lock", path_);
+    }
+    if (InterruptSignal() != 0) throw Error(ExitCode::kFileSystem, "lock", path_, "interrupted");
+    Sleep(10);
+  }
+}
+
+FileLock::~FileLock() {
+  if (file_.is_open()) CloseHandle(reinterpret_cast<HANDLE>(file_.Release()));
+}
+
+namespace {
+volatile LONG g_interrupt_signal = 0;
+BOOL WINAPI OnConsoleEvent(DWORD) {
+  InterlockedCompareExchange(&g_interrupt_signal, 2, 0);
+  return TRUE;  // the child in the same console receives the event itself
+}
+}  // namespace
+
+void InstallInterruptHandlers() { SetConsoleCtrlHandler(OnConsoleEvent, TRUE); }
+
+int InterruptSignal() { return static_cast<int>(g_interrupt_signal); }
+
+ExitStatus RunProcess(const SpawnRequest& request) {
+  std::wstring command_line;
+  for (const std::string& arg : request.argv) {
+    if (!command_line.empty()) command_line += L' ';
+    std::wstring quoted = L"\"";
+    std::size_t backslashes = 0;
+    for (wchar_t c : Wide(arg)) {
+      if (c == L'\\') {
+        ++backslashes;
+      } else if (c == L'"') {
+        quoted.append(backslashes * 2 + 1, L'\\');
+        backslashes = 0;
+      } else {
+        backslashes = 0;
+      }
+      quoted += c;
+    }
+    quoted.append(backslashes, L'\\');
+    quoted += L'"';
+    command_line += quoted;
+  }
+  STARTUPINFOW startup{};
+  startup.cb = sizeof startup;
+  File output;
+  if (request.stdout_path) {
+    SECURITY_ATTRIBUTES inherit{sizeof inherit, nullptr, TRUE};
+    HANDLE h = CreateFileW(Wide(*request.stdout_path).c_str(), GENERIC_WRITE, FILE_SHARE_READ,
+                           &inherit, TRUNCATE_EXISTING, FILE_ATTRIBUTE_NORMAL, nullptr);
+    if (h == INVALID_HANDLE_VALUE) ThrowWindowsError(GetLastError(), "open", *request.stdout_path);
+    output = File(reinterpret_cast<std::intptr_t>(h), *request.stdout_path);
+    startup.dwFlags = STARTF_USESTDHANDLES;
+    startup.hStdInput = GetStdHandle(STD_INPUT_HANDLE);
+    startup.hStdOutput = h;
+    startup.hStdError = GetStdHandle(STD_ERROR_HANDLE);
+  }
+  PROCESS_INFORMATION process{};
+  std::wstring directory = request.directory ? Wide(*request.directory) : std::wstring();
+  if (!CreateProcessW(nullptr, command_line.data(), nullptr, nullptr, TRUE, 0, nullptr,
+                      request.directory ? directory.c_str() : nullptr, &startup, &process)) {
+    throw Error(ExitCode::kGeneratorFailed, "run", request.argv.front(),
+                fmt::format("cannot be started: error {}", GetLastError()));
+  }
+  CloseHandle(process.hThread);
+  WaitForSingleObject(process.hProcess, INFINITE);
+  DWORD code = 0;
+  GetExitCodeProcess(process.hProcess, &code);
+  CloseHandle(process.hProcess);
+  ExitStatus result;
+  result.code = static_cast<int>(code);
+  return result;
+}
+
+bool ProcessExists(long pid) {
+  HANDLE h = OpenProcess(SYNCHRONIZE, FALSE, static_cast<DWORD>(pid));
+  if (h == nullptr) return GetLastError() != ERROR_INVALID_PARAMETER;
+  DWORD wait = WaitForSingleObject(h, 0);
+  CloseHandle(h);
+  return wait == WAIT_TIMEOUT;
+}
+
+long CurrentProcessId() { return static_cast<long>(GetCurrentProcessId()); }
+
+#endif
+
+}  // namespace atomicgen

@@ -1,0 +1,154 @@
+// The platform layer: every file-system and process call the helper makes goes through here,
+// so the logic above it can be tested with a FileSystem that injects faults, and `#ifdef _WIN32`
+// lives in platform.cc alone. Every method checks its syscall and throws atomicgen::Error
+// (exit code kFileSystem, "<operation>(<path>): <strerror>") unless documented otherwise.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace atomicgen {
+
+struct FileTime {
+  std::int64_t seconds = 0;
+  std::int64_t nanoseconds = 0;
+  bool operator==(const FileTime& other) const {
+    return seconds == other.seconds && nanoseconds == other.nanoseconds;
+  }
+};
+
+struct FileInfo {
+  bool exists = false;
+  bool is_regular = false;
+  bool is_directory = false;
+  bool is_symlink = false;  // only from LinkStatus()
+  std::uint32_t mode = 0;   // permission bits
+  std::uint64_t device = 0;
+  std::uint64_t inode = 0;
+  std::uint64_t size = 0;
+  FileTime mtime;
+};
+
+// An open file. Closed (unchecked) by the destructor if Close() was not called: that path is
+// only taken when an error is already being reported.
+class File {
+ public:
+  File() = default;
+  explicit File(std::intptr_t handle, std::string path) : handle_(handle), path_(std::move(path)) {}
+  File(File&& other) noexcept;
+  File& operator=(File&& other) noexcept;
+  File(const File&) = delete;
+  File& operator=(const File&) = delete;
+  ~File();
+
+  bool is_open() const { return handle_ != kInvalid; }
+  std::intptr_t handle() const { return handle_; }
+  const std::string& path() const { return path_; }
+  std::intptr_t Release();
+
+  static constexpr std::intptr_t kInvalid = -1;
+
+ private:
+  std::intptr_t handle_ = kInvalid;
+  std::string path_;
+};
+
+class FileSystem {
+ public:
+  virtual ~FileSystem() = default;
+
+  // Follows symlinks; exists=false when the path (or its target) does not exist.
+  virtual FileInfo Status(const std::string& path);
+  // Does not follow a final symlink.
+  virtual FileInfo LinkStatus(const std::string& path);
+  // The target of a symlink, as stored.
+  virtual std::string ReadLink(const std::string& path);
+  // Absolute, symlink-free path of an existing directory.
+  virtual std::string RealDirectory(const std::string& path);
+  virtual std::string CurrentDirectory();
+
+  // Creates a new file that must not exist, with `mode` filtered by the umask (a plain create).
+  virtual File CreateExclusive(const std::string& path, std::uint32_t mode);
+  virtual File OpenForReading(const std::string& path);
+  // Opens (creating if needed) for appending; used for stamps and lock files.
+  virtual File OpenOrCreate(const std::string& path);
+  // Reads up to `size` bytes; returns 0 at end of file. Retries EINTR.
+  virtual std::size_t Read(File& file, void* buffer, std::size_t size);
+  // Writes all `size` bytes (loops on short writes, retries EINTR).
+  virtual void Write(File& file, const void* data, std::size_t size);
+  virtual void Sync(File& file);
+  virtual void ChangeMode(File& file, std::uint32_t mode);
+  virtual FileInfo Status(File& file);
+  // Closes and reports the error close() returns (a full disk often shows up here); never retried.
+  virtual void Close(File& file);
+
+  // Replaces `to` by `from` in one step (POSIX rename; Windows MoveFileExW with
+  // MOVEFILE_REPLACE_EXISTING and a bounded retry). Never unlinks `to` first.
+  virtual void Rename(const std::string& from, const std::string& to);
+  // Removes a file or symlink; returns false if it did not exist.
+  virtual bool Remove(const std::string& path);
+  // Removes a directory tree (symlinks are removed, not followed); false if it did not exist.
+  virtual bool RemoveTree(const std::string& path);
+  // Creates one directory; returns false if it already exists as a directory.
+  virtual bool MakeDirectory(const std::string& path);
+  virtual std::vector<std::string> ListDirectory(const std::string& path);
+  virtual void MakeSymlink(const std::string& target, const std::string& link);
+  virtual void SetModificationTime(const std::string& path, FileTime mtime);
+  // Sets the modification time to now, creating the file if it is missing.
+  virtual void Touch(const std::string& path);
+  virtual void SyncDirectory(const std::string& path);
+};
+
+// The process-wide real file system.
+FileSystem& RealFileSystem();
+
+// An exclusive lock on a lock file, held until destruction. The lock file is removed on release;
+// acquisition re-checks that the locked file is still the one at `path`, so removal is race-free.
+class FileLock {
+ public:
+  FileLock(FileSystem& fs, std::string path);
+  FileLock(FileLock&&) noexcept;
+  FileLock& operator=(FileLock&&) = delete;
+  FileLock(const FileLock&) = delete;
+  ~FileLock();
+
+ private:
+  FileSystem* fs_;
+  std::string path_;
+  File file_;
+};
+
+// How a child process ended.
+struct ExitStatus {
+  bool signaled = false;
+  int code = 0;  // exit code, or signal number when signaled
+  bool success() const { return !signaled && code == 0; }
+};
+
+struct SpawnRequest {
+  std::vector<std::string> argv;           // argv[0] is looked up in PATH if it has no slash
+  std::optional<std::string> directory;    // working directory of the child
+  std::optional<std::string> stdout_path;  // file (already created) that receives fd 1
+};
+
+// Runs a child to completion. SIGINT, SIGTERM and SIGHUP received meanwhile are forwarded to the
+// child; the first such signal is reported by InterruptSignal() after the child is reaped.
+ExitStatus RunProcess(const SpawnRequest& request);
+
+// Starts forwarding/recording SIGINT, SIGTERM and SIGHUP (idempotent).
+void InstallInterruptHandlers();
+// The first interrupting signal received, or 0.
+int InterruptSignal();
+
+// Whether a process with this id exists (false only when it certainly does not).
+bool ProcessExists(long pid);
+long CurrentProcessId();
+// Random bits for unique names.
+std::uint64_t RandomNonce();
+// A signal's name ("SIGKILL"), or its number.
+std::string SignalName(int signal);
+
+}  // namespace atomicgen

@@ -1,0 +1,255 @@
+#include "staging.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cstring>
+#include <functional>
+#include <memory>
+#include <set>
+
+#include "commit.h"
+#include "error.h"
+
+namespace atomicgen {
+
+namespace {
+
+std::vector<std::string> SplitComponents(const std::string& path) {
+  std::vector<std::string> parts;
+  std::size_t start = 0;
+  while (start <= path.size()) {
+    std::size_t slash = path.find('/', start);
+    if (slash == std::string::npos) slash = path.size();
+    if (slash > start) parts.push_back(path.substr(start, slash - start));
+    start = slash + 1;
+  }
+  return parts;
+}
+
+bool HasParentReference(const std::string& path) {
+  for (const std::string& part : SplitComponents(path)) {
+    if (part == "..") return true;
+  }
+  return false;
+}
+
+// The part of an argument that may be a path: whole, after "--opt=", or after "-o".
+struct PathCandidate {
+  std::size_t offset;
+  bool joined_short_option;
+};
+
+std::vector<PathCandidate> Candidates(const std::string& arg) {
+  std::vector<PathCandidate> candidates{{0, false}};
+  std::size_t equals = arg.find('=');
+  if (equals != std::string::npos && equals + 1 < arg.size()) {
+    candidates.push_back({equals + 1, false});
+  }
+  if (arg.size() > 2 && arg[0] == '-' && arg[1] != '-') candidates.push_back({2, true});
+  return candidates;
+}
+
+}  // namespace
+
+std::string NormalizePath(const std::string& path, const std::string& base) {
+  std::string joined = !path.empty() && path[0] == '/' ? path : base + "/" + path;
+  std::vector<std::string> parts;
+  for (std::string& part : SplitComponents(joined)) {
+    if (part == ".") continue;
+    if (part == "..") {
+      if (!parts.empty()) parts.pop_back();
+      continue;
+    }
+    parts.push_back(std::move(part));
+  }
+  std::string result;
+  for (const std::string& part : parts) result += "/" + part;
+  return result.empty() ? "/" : result;
+}
+
+bool IsWithin(const std::string& path, const std::string& directory, std::string* relative) {
+  if (path == directory) {
+    relative->clear();
+    return true;
+  }
+  std::string prefix = directory == "/" ? "/" : directory + "/";
+  if (path.compare(0, prefix.size(), prefix) != 0) return false;
+  *relative = path.substr(prefix.size());
+  return true;
+}
+
+void MakeDirectories(FileSystem& fs, const std::string& directory) {
+  if (directory.empty() || directory == "/" || fs.Status(directory).is_directory) return;
+  MakeDirectories(fs, DirectoryOf(directory));
+  fs.MakeDirectory(directory);
+}
+
+StagingPlan PlanStaging(FileSystem& fs, const std::string& working_directory,
+                        const std::vector<std::string>& outputs,
+                        const std::vector<std::string>& argv, const std::string& run_id) {
+  StagingPlan plan;
+  plan.working_directory = working_directory;
+  plan.generator_directory = working_directory;
+  plan.token = run_id.substr(run_id.find('-') + 1);
+  const std::string stage_name = fmt::format(".atomicgen-{}.stage", run_id);
+
+  // Spelled absolute path -> staged path, for outputs and for directories that hold them.
+  std::map<std::string, std::string> staged_for;
+  std::map<std::string, std::size_t> stage_index;  // real directory -> index in plan.stages
+  auto stage_of = [&](const std::string& real) -> StageDirectory& {
+    auto [it, inserted] = stage_index.emplace(real, plan.stages.size());
+    if (inserted) plan.stages.push_back({real, JoinPath(real, stage_name), {}, false});
+    return plan.stages[it->second];
+  };
+
+  for (const std::string& declared : outputs) {
+    std::string spelled = NormalizePath(declared, working_directory);
+    MakeDirectories(fs, DirectoryOf(spelled));
+    std::string physical = JoinPath(fs.RealDirectory(DirectoryOf(spelled)), BaseNameOf(spelled));
+    std::string relative;
+    std::string root = IsWithin(physical, working_directory, &relative) ? working_directory
+                                                                        : DirectoryOf(physical);
+    if (root != working_directory) relative = BaseNameOf(physical);
+    StageDirectory& stage = stage_of(root);
+    stage.output_paths.push_back(relative);
+    std::string staged = JoinPath(stage.stage, relative);
+    plan.outputs.push_back({declared, physical, staged});
+
+    // The output itself and each directory from its own up to the stage root, under both the
+    // spelling it was given and its physical path.
+    std::string spelled_level = spelled, physical_level = physical, staged_level = staged;
+    for (std::size_t depth = std::count(relative.begin(), relative.end(), '/') + 1;; --depth) {
+      staged_for.emplace(spelled_level, staged_level);
+      staged_for.emplace(physical_level, staged_level);
+      if (depth == 0) break;
+      spelled_level = DirectoryOf(spelled_level);
+      physical_level = DirectoryOf(physical_level);
+      staged_level = DirectoryOf(staged_level);
+    }
+  }
+
+  // Rewrite arguments; note which outputs below the working directory were reached by absolute
+  // spelling (the others are reached relative to the generator's working directory).
+  std::set<std::string> reached_absolutely;
+  bool directory_named = false;
+  std::vector<std::size_t> climbing;  // arguments with "../" that name an existing non-output
+  plan.argv.reserve(argv.size());
+  for (std::size_t i = 0; i < argv.size(); ++i) {
+    std::string arg = argv[i];
+    for (const PathCandidate& candidate : i == 0 ? std::vector<PathCandidate>{} : Candidates(arg)) {
+      std::string tail = arg.substr(candidate.offset);
+      bool absolute = !tail.empty() && tail[0] == '/';
+      if (!absolute && (candidate.joined_short_option || !HasParentReference(tail))) continue;
+      std::string normalized = NormalizePath(tail, working_directory);
+      auto found = staged_for.find(normalized);
+      if (found == staged_for.end()) {
+        if (!absolute) climbing.push_back(i);
+        if (!absolute) break;
+        continue;
+      }
+      arg = arg.substr(0, candidate.offset) + found->second;
+      reached_absolutely.insert(found->second);
+      if (!fs.Status(normalized).is_regular) directory_named = true;
+      break;
+    }
+    plan.argv.push_back(std::move(arg));
+  }
+
+  bool run_in_stage = false;
+  for (const StagedOutput& output : plan.outputs) {
+    std::string relative;
+    if (IsWithin(output.destination, working_directory, &relative) &&
+        reached_absolutely.count(output.staged) == 0) {
+      run_in_stage = true;
+    }
+  }
+  for (StageDirectory& stage : plan.stages) {
+    stage.mirror = directory_named || (run_in_stage && stage.real == working_directory);
+  }
+  if (run_in_stage) {
+    plan.generator_directory = stage_of(working_directory).stage;
+    // The generator runs one level deeper than the working directory: keep "../x" naming the
+    // same file by passing it absolute (documented; a generator embedding it would see that).
+    for (std::size_t i : climbing) {
+      for (const PathCandidate& candidate : Candidates(plan.argv[i])) {
+        std::string tail = plan.argv[i].substr(candidate.offset);
+        if (candidate.joined_short_option || !HasParentReference(tail)) continue;
+        std::string normalized = NormalizePath(tail, working_directory);
+        if (!fs.Status(normalized).exists) continue;
+        plan.argv[i] = plan.argv[i].substr(0, candidate.offset) + normalized;
+        break;
+      }
+    }
+  }
+  return plan;
+}
+
+namespace {
+
+// internal: makes `stage` look like `real` except along `output_paths`, which become real,
+// initially empty directories (and absent files).
+void Mirror(FileSystem& fs, const std::string& real, const std::string& stage,
+            const std::vector<std::string>& output_paths, bool link_entries) {
+  std::map<std::string, std::vector<std::string>> below;  // first component -> rest
+  for (const std::string& path : output_paths) {
+    std::size_t slash = path.find('/');
+    if (slash == std::string::npos) {
+      below[path];
+    } else {
+      below[path.substr(0, slash)].push_back(path.substr(slash + 1));
+    }
+  }
+  for (const auto& [name, rest] : below) {
+    if (!rest.empty()) {
+      fs.MakeDirectory(JoinPath(stage, name));
+      std::string real_child = JoinPath(real, name);
+      Mirror(fs, real_child, JoinPath(stage, name), rest,
+             link_entries && fs.Status(real_child).is_directory);
+    }
+  }
+  if (!link_entries) return;
+  for (const std::string& name : fs.ListDirectory(real)) {
+    if (below.count(name) != 0 || name.find(".atomicgen-") != std::string::npos) continue;
+    fs.MakeSymlink(JoinPath(real, name), JoinPath(stage, name));
+  }
+}
+
+}  // namespace
+
+void CreateStaging(FileSystem& fs, const StagingPlan& plan) {
+  for (const StageDirectory& stage : plan.stages) {
+    fs.MakeDirectory(stage.stage);
+    Mirror(fs, stage.real, stage.stage, stage.output_paths, stage.mirror);
+  }
+}
+
+void RemoveStaging(FileSystem& fs, const StagingPlan& plan) noexcept {
+  for (const StageDirectory& stage : plan.stages) {
+    try {
+      fs.RemoveTree(stage.stage);
+    } catch (...) {
+      // Left for the next run's stale-leftover sweep; the error that brought us here matters more.
+    }
+  }
+}
+
+bool FileContains(FileSystem& fs, const std::string& path, const std::string& token) {
+  constexpr std::size_t kChunk = 256 * 1024;
+  File file = fs.OpenForReading(path);
+  std::unique_ptr<char[]> buffer(new char[kChunk + token.size()]);
+  std::boyer_moore_horspool_searcher searcher(token.begin(), token.end());
+  std::size_t kept = 0;
+  for (;;) {
+    std::size_t n = fs.Read(file, buffer.get() + kept, kChunk);
+    if (n == 0) return false;
+    std::size_t filled = kept + n;
+    const char* begin = buffer.get();
+    const char* end = begin + filled;
+    if (std::search(begin, end, searcher) != end) return true;
+    kept = std::min(filled, token.size() - 1);
+    std::memmove(buffer.get(), buffer.get() + filled - kept, kept);
+  }
+}
+
+}  // namespace atomicgen
