@@ -172,6 +172,10 @@ Commands
 
 include_guard(GLOBAL)
 
+if(CMAKE_VERSION VERSION_LESS 3.25)
+  message(FATAL_ERROR "AtomicGen: requires CMake 3.25 or later, this is CMake ${CMAKE_VERSION}")
+endif()
+
 cmake_policy(PUSH)
 cmake_policy(VERSION 3.25)
 
@@ -227,10 +231,11 @@ function(_atomicgen_import_helper path)
   set_property(TARGET AtomicGen::atomicgen PROPERTY IMPORTED_LOCATION "${path}")
 endfunction()
 
-# internal: set <out_var> to the remaining arguments, each in double quotes, separated by spaces.
-function(_atomicgen_quote_list out_var)
+# internal: set <out_var> to the items of list variable <list_var> (empty ones too), each in double
+# quotes, separated by spaces.
+function(_atomicgen_quote_list out_var list_var)
   set(quoted "")
-  foreach(item IN LISTS ARGN)
+  foreach(item IN LISTS ${list_var})
     string(APPEND quoted " \"${item}\"")
   endforeach()
   string(STRIP "${quoted}" quoted)
@@ -281,7 +286,7 @@ function(add_generated_source name)
 
   # 1. Unparsed arguments.
   if(DEFINED arg_UNPARSED_ARGUMENTS)
-    _atomicgen_quote_list(quoted ${arg_UNPARSED_ARGUMENTS})
+    _atomicgen_quote_list(quoted arg_UNPARSED_ARGUMENTS)
     list(LENGTH arg_UNPARSED_ARGUMENTS count)
     if(count EQUAL 1)
       message(FATAL_ERROR "${cmd}: unknown argument ${quoted}")

@@ -1,0 +1,1 @@
+# The module fails while loading.

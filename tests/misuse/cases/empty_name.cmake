@@ -1,0 +1,1 @@
+add_generated_source("" OUTPUT gen.h COMMAND gen)

@@ -1,0 +1,1 @@
+add_generated_source("my gen" OUTPUT gen.h COMMAND gen)

@@ -1,0 +1,2 @@
+add_custom_target(gen)
+add_generated_source(gen OUTPUT gen.h COMMAND gen)

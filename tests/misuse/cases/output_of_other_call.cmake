@@ -1,0 +1,2 @@
+add_generated_source(other OUTPUT gen.h COMMAND gen)
+add_generated_source(gen OUTPUT gen.h COMMAND gen)

@@ -1,0 +1,1 @@
+add_generated_source(gen FOO "" OUTPUT gen.h COMMAND gen)

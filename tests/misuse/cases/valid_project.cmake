@@ -1,0 +1,24 @@
+# Everything allowed, in an awkward order: consumers and target_link_generated_sources() before the
+# targets and generated sources they name, a group shared by two calls, generator-to-generator DEPENDS.
+add_custom_target(late_consumer_link)
+target_link_generated_sources(late_consumer_link second)
+add_generated_source(first
+  OUTPUT first.h "${CMAKE_SOURCE_DIR}/in-source-output.h"
+  COMMAND "${CMAKE_COMMAND}" -E echo first
+  CONSUMERS late_consumer
+  GROUP regen-all
+  COMMENT "first generator"
+  WORKING_DIRECTORY sub
+  FSYNC)
+add_generated_source(second
+  OUTPUT second.h
+  COMMAND "${CMAKE_COMMAND}" -E echo second
+  DEPENDS first "${CMAKE_CURRENT_BINARY_DIR}/first.h"
+  GROUP regen-all
+  STDOUT)
+add_generated_source(third
+  OUTPUT third.h
+  COMMAND "${CMAKE_COMMAND}" -E echo third
+  DEPENDS "${CMAKE_SOURCE_DIR}/in-source-output.h"
+  IN_PLACE)
+add_custom_target(late_consumer)
