@@ -121,7 +121,8 @@ Commands
   ``WORKING_DIRECTORY <dir>``
     Directory the helper and the generator run in; relative paths are relative to
     ``CMAKE_CURRENT_BINARY_DIR`` (the rule of ``add_custom_command``), which is also the default.
-    The helper creates its staging directory there, so it must be writable.
+    The helper creates its staging directory there, so it must be writable.  A directory in the
+    build tree is created at configure time.
 
   ``DEPFILE <file>``
     Passed to ``add_custom_command(DEPFILE)`` unchanged.  The generator writes it directly, not
@@ -186,8 +187,10 @@ set(ATOMICGEN_EXECUTABLE "" CACHE FILEPATH
   "host-built atomicgen to use, required when cross-compiling")
 option(ATOMICGEN_FSYNC "Pass --fsync to every atomicgen run (make generated files durable)" OFF)
 
-# internal: make the helper available as AtomicGen::atomicgen (see "Loading the module").
-function(_atomicgen_find_helper)
+# internal: make the helper available as AtomicGen::atomicgen (see "Loading the module"); set
+# <build_var> to true when it must be built from ../helper (done at file scope: enable_language()).
+function(_atomicgen_find_helper build_var)
+  set(${build_var} FALSE PARENT_SCOPE)
   list(APPEND CMAKE_MESSAGE_CONTEXT atomicgen)
   if(TARGET AtomicGen::atomicgen)
     # An imported target from an installed package is local to the directory that called
@@ -204,8 +207,7 @@ function(_atomicgen_find_helper)
       "AtomicGen: cross-compiling needs a helper that runs on the build host: "
       "set ATOMICGEN_EXECUTABLE to a host-built atomicgen")
   elseif(EXISTS "${CMAKE_CURRENT_FUNCTION_LIST_DIR}/../helper/CMakeLists.txt")
-    add_subdirectory("${CMAKE_CURRENT_FUNCTION_LIST_DIR}/../helper"
-      "${CMAKE_BINARY_DIR}/_atomicgen_helper" EXCLUDE_FROM_ALL)
+    set(${build_var} TRUE PARENT_SCOPE)
   else()
     unset(ATOMICGEN_EXECUTABLE CACHE)
     find_program(ATOMICGEN_EXECUTABLE atomicgen
@@ -439,7 +441,7 @@ function(add_generated_source name)
 
   # COMMAND: an executable target as the generator.  add_custom_command() substitutes only the
   # first word of its own COMMAND, which is the helper here, so substitute the generator ourselves.
-  set(generator_command ${arg_COMMAND})
+  set(generator_command "${arg_COMMAND}") # quoted: keeps semicolons inside arguments
   if(TARGET "${generator}")
     get_target_property(generator_type "${generator}" TYPE)
     if(generator_type STREQUAL "EXECUTABLE")
@@ -511,8 +513,13 @@ function(add_generated_source name)
     list(APPEND optional_args JOB_POOL "${arg_JOB_POOL}")
   endif()
 
-  # The helper writes into existing directories only.
+  # The helper writes into existing directories only; a working directory in the build tree is
+  # created too (add_custom_command does not create it).
   set(directories "${stamp_dir}")
+  cmake_path(IS_PREFIX CMAKE_BINARY_DIR "${working_directory}" NORMALIZE working_in_binary)
+  if(working_in_binary)
+    list(APPEND directories "${working_directory}")
+  endif()
   foreach(abs IN LISTS build_tree_outputs)
     cmake_path(GET abs PARENT_PATH parent)
     list(APPEND directories "${parent}")
@@ -672,6 +679,17 @@ function(_atomicgen_finalize)
   list(POP_BACK CMAKE_MESSAGE_CONTEXT)
 endfunction()
 
-_atomicgen_find_helper()
+_atomicgen_find_helper(_ATOMICGEN_BUILD_HELPER)
+if(_ATOMICGEN_BUILD_HELPER)
+  # The helper is C++; the including project may not have enabled C++ (only allowed at file scope).
+  get_property(_ATOMICGEN_LANGUAGES GLOBAL PROPERTY ENABLED_LANGUAGES)
+  if(NOT CXX IN_LIST _ATOMICGEN_LANGUAGES)
+    enable_language(CXX)
+  endif()
+  add_subdirectory("${CMAKE_CURRENT_LIST_DIR}/../helper" "${CMAKE_BINARY_DIR}/_atomicgen_helper"
+    EXCLUDE_FROM_ALL)
+  unset(_ATOMICGEN_LANGUAGES)
+endif()
+unset(_ATOMICGEN_BUILD_HELPER)
 
 cmake_policy(POP)
