@@ -87,19 +87,22 @@ Commands
     ``CMAKE_CURRENT_BINARY_DIR``.  An output may lie in the source tree (a checked-in generated
     file, as CPython keeps them): an output under ``CMAKE_SOURCE_DIR`` and not under
     ``CMAKE_BINARY_DIR`` is a *source-tree output*; all others are *build-tree outputs*.
-    Build-tree outputs are declared to the build tool as byproducts: Ninja restats them (consumers of
-    an unchanged output are not rebuilt) and ``ninja -t clean`` / ``make clean`` remove them.
-    Source-tree outputs are declared nowhere, so no clean step and no interrupted build ever deletes
-    them; their consumers are ordered by a stamp instead (see ``CONSUMERS``).  A file may be the
-    output of only one ``add_generated_source()`` call.  Missing directories of build-tree outputs
-    are created at configure time.
+    Build-tree outputs are declared to the build tool as byproducts: Ninja restats them
+    (consumers of an unchanged output are not rebuilt), and ``ninja -t clean`` and
+    ``make clean`` remove them.  Source-tree outputs are declared nowhere, so no clean step and
+    no interrupted build ever deletes them; their consumers are ordered by a stamp instead (see
+    ``CONSUMERS``).  A source-tree output that a target lists among its sources must exist when
+    configuring (it is checked in).  A file may be the output of only one
+    ``add_generated_source()`` call.  Missing directories of build-tree outputs are created at
+    configure time.  Generator expressions are not supported.
 
   ``COMMAND <command> [<arg>...]``
     The generator's command line, run by ``atomicgen run ... -- <command> [<arg>...]``.  If
     ``<command>`` names an executable target, its path (``$<TARGET_FILE:...>``) is substituted and
     the target is added to ``DEPENDS``, so a rebuilt generator re-runs.  Arguments are passed
-    verbatim; generator expressions are allowed.  An argument spelled like one of this command's
-    keywords cannot be passed (put ``COMMAND`` last).
+    verbatim (semicolons included); generator expressions are allowed.  An argument spelled like
+    one of this command's keywords cannot be passed.  When cross-compiling, a generator target's
+    ``CROSSCOMPILING_EMULATOR`` is not applied: name a host tool.
 
   ``DEPENDS <file-or-target>...``
     Inputs of the generator, as for ``add_custom_command(DEPENDS)``: a change re-runs it.  An entry
@@ -650,7 +653,8 @@ function(_atomicgen_finalize)
 
     add_dependencies("${consumer}" "${name}")
 
-    get_property(source_tree_outputs GLOBAL PROPERTY "_ATOMICGEN_SOURCE:${name}:SOURCE_TREE_OUTPUTS")
+    get_property(source_tree_outputs GLOBAL
+      PROPERTY "_ATOMICGEN_SOURCE:${name}:SOURCE_TREE_OUTPUTS")
     get_target_property(imported "${consumer}" IMPORTED)
     if(source_tree_outputs STREQUAL "" OR imported)
       continue()

@@ -1,6 +1,6 @@
 # AtomicGen: distributed under the terms of the LICENSE file at the top of the AtomicGen repository.
-# Configure one misuse case and check its exit code and error text (cmake -P driver, in the spirit of
-# CMake's Tests/RunCMake).
+# Configure one misuse case and check its exit code and error text (cmake -P driver, in the spirit
+# of CMake's Tests/RunCMake).
 #
 # Input variables (-D):
 #   MISUSE_CASE        case name: cases/<case>.cmake is included by Project/CMakeLists.txt

@@ -1,5 +1,6 @@
-# Everything allowed, in an awkward order: consumers and target_link_generated_sources() before the
-# targets and generated sources they name, a group shared by two calls, generator-to-generator DEPENDS.
+# Everything allowed, in an awkward order: consumers and target_link_generated_sources() before
+# the targets and generated sources they name, a group shared by two calls, generator-to-generator
+# DEPENDS, a COMMAND argument containing a semicolon.
 add_custom_target(late_consumer_link)
 target_link_generated_sources(late_consumer_link second)
 add_generated_source(first
@@ -12,7 +13,7 @@ add_generated_source(first
   FSYNC)
 add_generated_source(second
   OUTPUT second.h
-  COMMAND "${CMAKE_COMMAND}" -E echo second
+  COMMAND "${CMAKE_COMMAND}" -E echo "sec;ond"
   DEPENDS first "${CMAKE_CURRENT_BINARY_DIR}/first.h"
   GROUP regen-all
   STDOUT)
