@@ -77,7 +77,8 @@ Commands
       [FSYNC])
 
   Creates the custom target ``<name>``, which owns the one custom command that runs the generator.
-  Build ``<name>`` to regenerate the outputs if out of date.
+  Build ``<name>`` to regenerate the outputs if out of date.  ``<name>`` is not part of ``all``:
+  it is built before its consumers, as part of its ``GROUP``, or on request.
 
   ``<name>``
     Name of the target to create.  It must be a valid target name that is not already taken.
@@ -185,6 +186,10 @@ cmake_policy(VERSION 3.25)
 
 # Version of this module and of the helper built from ../helper when that is added from here.
 set(_ATOMICGEN_VERSION 0.1.0)
+if(PROJECT_NAME STREQUAL "AtomicGen" AND NOT PROJECT_VERSION VERSION_EQUAL _ATOMICGEN_VERSION)
+  message(AUTHOR_WARNING "AtomicGen: project version ${PROJECT_VERSION} differs from the module's "
+    "_ATOMICGEN_VERSION ${_ATOMICGEN_VERSION}: update cmake/AtomicGen.cmake")
+endif()
 
 set(ATOMICGEN_EXECUTABLE "" CACHE FILEPATH
   "host-built atomicgen to use, required when cross-compiling")
