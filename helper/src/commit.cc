@@ -33,6 +33,17 @@ long OwnerPid(const std::string& name, std::string* kind, std::string* original)
 
 }  // namespace
 
+void CopyFile(FileSystem& fs, const std::string& from, const std::string& to, std::uint32_t mode,
+              const CommitOptions& options) {
+  File in = fs.OpenForReading(from);
+  File out = CreateTemporaryFor(fs, to);
+  std::unique_ptr<char[]> buffer(new char[kCompareChunk]);
+  while (std::size_t n = fs.Read(in, buffer.get(), kCompareChunk)) fs.Write(out, buffer.get(), n);
+  fs.ChangeMode(out, mode);
+  if (options.fsync) fs.Sync(out);
+  fs.Close(out);
+}
+
 const char* Describe(CommitResult result) {
   switch (result) {
     case CommitResult::kUnchanged:
@@ -146,10 +157,20 @@ CommitResult CommitFile(FileSystem& fs, const std::string& temporary,
     fs.Close(file);
   }
   std::string staged = temporary;
-  if (DirectoryOf(target) != DirectoryOf(temporary)) {
-    // A symlinked destination: rename must stay within the target's directory.
+  if (fs.Status(temporary).device != fs.Status(DirectoryOf(target)).device) {
+    // A symlinked destination on another file system: rename cannot cross it, so the bytes are
+    // copied next to the target first.
     staged = TemporaryPathFor(target, RunId());
-    fs.Rename(temporary, staged);
+    try {
+      CopyFile(fs, temporary, staged, existing.exists ? existing.mode : 0666, options);
+    } catch (...) {
+      try {
+        fs.Remove(staged);
+      } catch (...) {
+      }
+      throw;
+    }
+    fs.Remove(temporary);
   }
   fs.Rename(staged, target);
   if (options.fsync) fs.SyncDirectory(DirectoryOf(target));
@@ -175,13 +196,9 @@ CommitResult UpdateIfDifferent(FileSystem& fs, const std::string& source,
     fs.Rename(source, temporary);
   } else {
     try {
-      File in = fs.OpenForReading(source);
-      File out = CreateTemporaryFor(fs, temporary);
-      std::unique_ptr<char[]> buffer(new char[kCompareChunk]);
-      while (std::size_t n = fs.Read(in, buffer.get(), kCompareChunk)) {
-        fs.Write(out, buffer.get(), n);
-      }
-      fs.Close(out);
+      FileInfo existing = fs.Status(target);
+      CopyFile(fs, source, temporary, existing.exists ? existing.mode : fs.Status(source).mode,
+               options);
     } catch (...) {
       try {
         fs.Remove(temporary);

@@ -39,6 +39,10 @@ bool SameContent(FileSystem& fs, const std::string& a, const std::string& b);
 // Creates an empty temporary file for `destination` (a plain create: mode 0666 & ~umask).
 File CreateTemporaryFor(FileSystem& fs, const std::string& temporary);
 
+// Copies the bytes of `from` into the new file `to` with permission bits `mode`.
+void CopyFile(FileSystem& fs, const std::string& from, const std::string& to, std::uint32_t mode,
+              const CommitOptions& options);
+
 // Replaces `destination` by `temporary` unless their bytes are equal, in which case `temporary` is
 // removed and `destination` keeps its inode and mtime. A replaced file keeps its previous mode.
 CommitResult CommitFile(FileSystem& fs, const std::string& temporary,

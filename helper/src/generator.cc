@@ -56,6 +56,27 @@ std::vector<std::string> ArgumentOutputs(const Options& options) {
   return outputs;
 }
 
+// internal: `error` with what happened to the outputs appended, unless it says so already: the
+// outputs before `committed` were committed (a later rename failed), the others kept.
+Error WithWhatWasKept(const Error& error, const std::vector<std::string>& declared,
+                      std::size_t committed) {
+  if (error.reason().find("kept") != std::string::npos) return error;
+  auto join = [&](std::size_t begin, std::size_t end) {
+    std::string names;
+    for (std::size_t i = begin; i < end; ++i) names += (names.empty() ? "" : ", ") + declared[i];
+    return names;
+  };
+  std::string what = committed == 0
+                         ? fmt::format("previous outputs kept: {}", join(0, declared.size()))
+                         : fmt::format("committed: {}; previous outputs kept: {}",
+                                       join(0, committed), join(committed, declared.size()));
+  std::string message = error.what();
+  std::string operation = message.substr(0, message.find('('));
+  std::size_t reason_at = message.size() - error.reason().size() - 3;  // before "): <reason>"
+  std::string path = message.substr(operation.size() + 1, reason_at - operation.size() - 1);
+  return Error(error.code(), operation, path, fmt::format("{}; {}", error.reason(), what));
+}
+
 // internal: the interrupted helper's exit (128 + signal), after cleanup by the caller.
 void ThrowIfInterrupted(const std::string& generator, const std::vector<std::string>& outputs) {
   if (int signal = InterruptSignal()) {
@@ -152,6 +173,9 @@ RunReport RunStaged(FileSystem& fs, const Options& options) {
       report.outputs.emplace_back(
           outputs[i].declared, CommitFile(fs, outputs[i].staged, destinations[i], commit_options));
     }
+  } catch (const Error& error) {
+    discard();
+    throw WithWhatWasKept(error, declared, report.outputs.size());
   } catch (...) {
     discard();
     throw;

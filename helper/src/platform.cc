@@ -324,7 +324,10 @@ FileLock::FileLock(FileSystem& fs, std::string path) : fs_(&fs), path_(std::move
     } while (rc != 0 && errno == EINTR && InterruptSignal() == 0);
     if (rc != 0) {
       if (errno == EINTR) {
-        throw Error(ExitCode::kFileSystem, "lock", path_, "interrupted");
+        int signal = InterruptSignal();
+        throw Error(static_cast<ExitCode>(128 + signal), "lock", path_,
+                    fmt::format("interrupted by {} while waiting; previous outputs kept",
+                                SignalName(signal)));
       }
       ThrowSystemError(errno, "lock", path_);
     }
