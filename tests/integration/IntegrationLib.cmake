@@ -10,15 +10,29 @@
 
 set_property(GLOBAL PROPERTY _AGTEST_CHECKS 0)
 
+# internal: set text to the arguments of the calling function concatenated (semicolons kept).
+# (A macro sees the caller's ARGC and ARGVn only through an indirect reference: a literal ${ARGC}
+# would be replaced by the macro's own.)
+macro(_agtest_join)
+  set(text "")
+  set(_agtest_argc_name ARGC)
+  set(_agtest_n ${${_agtest_argc_name}})
+  foreach(_agtest_i RANGE ${_agtest_n})
+    if(_agtest_i LESS _agtest_n)
+      string(APPEND text "${ARGV${_agtest_i}}")
+    endif()
+  endforeach()
+endmacro()
+
 # Print one line of the test's narrative.
 function(agtest_log)
-  string(JOIN "" text ${ARGN})
+  _agtest_join()
   message("[${AGTEST_CASE}.${AGTEST_GENERATOR_SHORT}] ${text}")
 endfunction()
 
 # Record a passed check.
 function(agtest_ok)
-  string(JOIN "" text ${ARGN})
+  _agtest_join()
   get_property(count GLOBAL PROPERTY _AGTEST_CHECKS)
   math(EXPR count "${count} + 1")
   set_property(GLOBAL PROPERTY _AGTEST_CHECKS ${count})
@@ -27,7 +41,7 @@ endfunction()
 
 # Stop the test.
 function(agtest_fail)
-  string(JOIN "" text ${ARGN})
+  _agtest_join()
   message(FATAL_ERROR "[${AGTEST_CASE}.${AGTEST_GENERATOR_SHORT}] FAILED: ${text}")
 endfunction()
 
@@ -167,12 +181,12 @@ function(agtest_mtimes var)
 endfunction()
 
 # agtest_changed(<var> <before-list-var> <after-list-var> <file>...): the files whose mtime differs.
-function(agtest_changed var before after)
+function(agtest_changed var _agtest_before_var _agtest_after_var)
   set(changed "")
   set(i 0)
   foreach(file IN LISTS ARGN)
-    list(GET ${before} ${i} b)
-    list(GET ${after} ${i} a)
+    list(GET ${_agtest_before_var} ${i} b)
+    list(GET ${_agtest_after_var} ${i} a)
     if(NOT a STREQUAL b)
       cmake_path(GET file FILENAME name)
       list(APPEND changed "${name}")
@@ -288,8 +302,14 @@ endfunction()
 function(agtest_assert_no_temporaries what)
   set(found "")
   foreach(dir IN LISTS ARGN)
-    file(GLOB_RECURSE leftovers LIST_DIRECTORIES true "${dir}/*.atomicgen-*")
-    list(APPEND found ${leftovers})
+    # With LIST_DIRECTORIES, GLOB_RECURSE lists every directory it enters: filter by name.
+    file(GLOB_RECURSE entries LIST_DIRECTORIES true "${dir}/*")
+    foreach(entry IN LISTS entries)
+      cmake_path(GET entry FILENAME name)
+      if(name MATCHES "\\.atomicgen-")
+        list(APPEND found "${entry}")
+      endif()
+    endforeach()
   endforeach()
   if(NOT found STREQUAL "")
     list(JOIN found "\n  " found)
