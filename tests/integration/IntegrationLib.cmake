@@ -233,10 +233,9 @@ function(agtest_tick)
   execute_process(COMMAND "${CMAKE_COMMAND}" -E sleep "${AGTEST_TICK}")
 endfunction()
 
-# agtest_write(<file> <content>...): write an input file (after a tick, so its mtime is newer).
-function(agtest_write file)
+# agtest_write(<file> <content>): write an input file (after a tick, so its mtime is newer).
+function(agtest_write file content)
   agtest_tick()
-  string(JOIN "" content ${ARGN})
   file(WRITE "${file}" "${content}")
 endfunction()
 
