@@ -4,8 +4,9 @@
 #  2. Clean (`ninja -t clean` and the clean target; `make clean`) leaves table.h present and
 #     byte-identical: it is declared to no build tool.
 #  3. Touching the input re-runs the generator with identical output: nothing recompiles.
-#  4. A change of content recompiles every object of the consumer (OBJECT_DEPENDS on the changed
-#     stamp: coarse by design, main.c does not even include table.h).
+#  4. A change of content recompiles every object of the consumers, app and rows (in sub/, wired
+#     by target_link_generated_sources()): OBJECT_DEPENDS on the changed stamp, coarse by design
+#     (main.c and sub/plain.c do not even include table.h: they recompile through it only).
 #  5. Ctrl-C: the build tool's process group gets SIGINT while the (slow) generator is writing;
 #     table.h still exists and is either the old or the new complete content, no temporary is
 #     left, and the next build completes with the new content and recompiles the consumer.
@@ -50,12 +51,14 @@ agtest_objects(left app)
 agtest_assert_equal("${left}" "" "(the clean target did clean: objects left)")
 agtest_build(out)
 agtest_run(out COMMAND "${AGTEST_BIN}/app")
-agtest_assert_match("${out}" "cells=20" "rebuilt app uses table.h")
+agtest_assert_match("${out}" "cells=20 rows=4" "rebuilt app uses table.h")
 agtest_assert_no_temporaries("no .atomicgen- temporaries in the source tree" "${AGTEST_SRC}")
 
 # 3.
 agtest_count_lines(runs_before "${log}" "^table end")
 agtest_objects(objects app)
+agtest_objects(rows_objects rows)
+list(APPEND objects ${rows_objects})
 agtest_mtimes(before ${objects} "${table}")
 file(READ "${AGTEST_SRC}/table.txt" input)
 agtest_write("${AGTEST_SRC}/table.txt" "# another comment\n${input}")
@@ -74,11 +77,11 @@ set(input "ROWS 6\nCOLS 5\n")
 agtest_write("${AGTEST_SRC}/table.txt" "${input}")
 agtest_build(out)
 agtest_count_compiles(compiled "${out}")
-agtest_assert_equal("${compiled}" 2 "changed output: compile steps run (all objects of app)")
+agtest_assert_equal("${compiled}" 4 "changed output: compile steps run (all objects of app and rows)")
 expected_table("${AGTEST_WORK}/expected/new" "${input}")
 agtest_assert_same_file("${table}" "${AGTEST_WORK}/expected/new/table.h" "changed output: table.h updated")
 agtest_run(out COMMAND "${AGTEST_BIN}/app")
-agtest_assert_match("${out}" "cells=30" "app uses the new table.h")
+agtest_assert_match("${out}" "cells=30 rows=6" "app uses the new table.h")
 
 # 5.
 file(MAKE_DIRECTORY "${AGTEST_WORK}/expected/old")
@@ -114,6 +117,6 @@ agtest_build(out)
 agtest_assert_same_file("${table}" "${AGTEST_WORK}/expected/new/table.h"
   "the build after Ctrl-C committed the new table.h")
 agtest_count_compiles(compiled "${out}")
-agtest_assert_equal("${compiled}" 2 "the build after Ctrl-C recompiled app")
+agtest_assert_equal("${compiled}" 4 "the build after Ctrl-C recompiled app and rows")
 agtest_run(out COMMAND "${AGTEST_BIN}/app")
-agtest_assert_match("${out}" "cells=35" "app uses the table.h of the build after Ctrl-C")
+agtest_assert_match("${out}" "cells=35 rows=7" "app uses the table.h of the build after Ctrl-C")
