@@ -544,7 +544,17 @@ function(add_generated_source name)
     COMMENT "${comment}"
     ${optional_args}
     VERBATIM)
-  add_custom_target("${name}" DEPENDS "${done_stamp}")
+  # Make cannot see a deleted byproduct (it has no rule): the owning target re-runs the generator
+  # when an output is missing.  Ninja knows build-tree outputs and needs no such step.
+  set(recover_missing "")
+  if(CMAKE_GENERATOR MATCHES "Makefiles")
+    list(SUBLIST helper_args 1 -1 run_options)
+    set(recover_missing
+      COMMAND AtomicGen::atomicgen run --only-if-missing ${run_options} ${generator_command}
+      WORKING_DIRECTORY "${working_directory}"
+      VERBATIM)
+  endif()
+  add_custom_target("${name}" ${recover_missing} DEPENDS "${done_stamp}")
 
   if(DEFINED arg_GROUP)
     if(NOT TARGET "${arg_GROUP}")

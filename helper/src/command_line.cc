@@ -23,6 +23,8 @@ run options:
   --output <path>          a file the generator produces (repeatable)
   --stdout <path>          capture the generator's standard output into <path>
   --in-place               legacy generators that write their final paths themselves
+  --only-if-missing        do nothing unless a declared output is missing (Make's recovery
+                           of deleted outputs, which Make itself cannot notice)
   --stamp <path>           touch <path> after every successful run
   --changed-stamp <path>   touch <path> when any output changed (create it if missing)
   --fsync                  fsync files and directories (also ATOMICGEN_FSYNC=1)
@@ -92,6 +94,8 @@ Options ParseCommandLine(const std::vector<std::string>& args, const char* fsync
       options.stdout_output = value_of(arg);
     } else if (is_run && arg == "--in-place") {
       options.in_place = true;
+    } else if (is_run && arg == "--only-if-missing") {
+      options.only_if_missing = true;
     } else if (is_run && arg == "--stamp") {
       options.stamp = value_of(arg);
     } else if (is_run && arg == "--changed-stamp") {

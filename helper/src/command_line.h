@@ -15,6 +15,7 @@ struct Options {
   std::vector<std::string> outputs;          // --output, in order
   std::optional<std::string> stdout_output;  // --stdout
   bool in_place = false;
+  bool only_if_missing = false;  // run only when a declared output is missing
   std::optional<std::string> stamp;
   std::optional<std::string> changed_stamp;
   std::vector<std::string> generator;  // after "--"

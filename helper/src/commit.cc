@@ -172,7 +172,17 @@ CommitResult CommitFile(FileSystem& fs, const std::string& temporary,
     }
     fs.Remove(temporary);
   }
-  fs.Rename(staged, target);
+  try {
+    fs.Rename(staged, target);
+  } catch (...) {
+    if (staged != temporary) {
+      try {
+        fs.Remove(staged);  // our copy next to the target; the caller owns `temporary`
+      } catch (...) {
+      }
+    }
+    throw;
+  }
   if (options.fsync) fs.SyncDirectory(DirectoryOf(target));
   return existing.exists ? CommitResult::kReplaced : CommitResult::kCreated;
 }

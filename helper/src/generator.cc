@@ -185,6 +185,11 @@ RunReport RunStaged(FileSystem& fs, const Options& options) {
 }
 
 RunReport Run(FileSystem& fs, const Options& options) {
+  if (options.only_if_missing) {
+    bool missing = options.stdout_output && !fs.Status(*options.stdout_output).exists;
+    for (const std::string& output : options.outputs) missing |= !fs.Status(output).exists;
+    if (!missing) return {};
+  }
   InstallInterruptHandlers();
   RunReport report = options.in_place ? RunInPlace(fs, options) : RunStaged(fs, options);
   if (options.changed_stamp && (report.changed() || !fs.Status(*options.changed_stamp).exists)) {
