@@ -1,0 +1,1082 @@
+#!/usr/bin/env python3
+# AtomicGen: distributed under the terms of the LICENSE file at the top of the AtomicGen repository.
+"""Fault injection against the real `atomicgen` binary (tests/fault/README.md lists the cases).
+
+  fault_driver.py <case> --helper <atomicgen> --work <dir> [--repo <src>] [--runs <n>]
+                  [--budget <s>] [--seed <n>] [--known-bug <id>]...
+
+Each case prints what it tried and what it found (counts), collects every violated expectation
+and exits 1 if there was one, 77 if it cannot run here (CTest SKIP_RETURN_CODE), else 0.
+--known-bug <id> turns the violations of one documented helper/module bug into "KNOWN BUG" lines
+(counted, not failing), so the rest of the case keeps guarding; the strict variant of the test is
+registered DISABLED next to it (tests/fault/CMakeLists.txt).
+"""
+
+import argparse
+import hashlib
+import os
+import random
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "tools"))
+import slow_generator  # noqa: E402  (content() is shared with the generator)
+
+ERROR_LINE = re.compile(r"^atomicgen: error: [a-z-]+\(.*\): .+$")
+HELPER_MARK = ".atomicgen-"
+SKIP = 77
+GENERATOR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "tools", "slow_generator.py")
+
+
+class Skip(Exception):
+    pass
+
+
+class Case:
+    """What every case shares: the helper, a fresh work directory, the violations found."""
+
+    def __init__(self, args):
+        self.args = args
+        self.helper = os.path.abspath(args.helper)
+        self.python = sys.executable
+        self.work = os.path.abspath(args.work)
+        self.violations = []
+        self.known = {}  # known-bug id -> count
+        self.counts = {}
+        self.seed = args.seed if args.seed is not None else random.randrange(1 << 30)
+        self.rng = random.Random(self.seed)
+        remove_tree(self.work)
+        os.makedirs(self.work)
+
+    # -- reporting ---------------------------------------------------------------------------
+    def say(self, text):
+        # Long runs of one character (the long-path cases) are shown as "x{×180}".
+        print(re.sub(r"(.)\1{19,}", lambda m: f"{m.group(1)}{{×{len(m.group(0))}}}", text),
+              flush=True)
+
+    def count(self, key, n=1):
+        self.counts[key] = self.counts.get(key, 0) + n
+
+    def violation(self, text, bug=None):
+        if bug is not None and bug in self.args.known_bug:
+            self.known[bug] = self.known.get(bug, 0) + 1
+            if self.known[bug] <= 5:
+                self.say(f"  KNOWN BUG [{bug}]: {text}")
+            return
+        self.violations.append(text)
+        if len(self.violations) <= 20:
+            self.say(f"  VIOLATION: {text}")
+
+    def check(self, condition, text, bug=None):
+        if not condition:
+            self.violation(text, bug)
+        return condition
+
+    # -- running -----------------------------------------------------------------------------
+    def gen(self, *args):
+        return [self.python, GENERATOR, *args]
+
+    def run(self, argv, cwd, timeout=120, env=None, preexec=None):
+        proc = subprocess.run(argv, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              timeout=timeout, env=env, preexec_fn=preexec)
+        return proc.returncode, proc.stdout.decode(errors="replace"), \
+            proc.stderr.decode(errors="replace")
+
+    def helper_run(self, options, generator, cwd, **kwargs):
+        return self.run([self.helper, "run", *options, "--", *generator], cwd, **kwargs)
+
+    def expect_ok(self, what, result):
+        rc, _, err = result
+        return self.check(rc == 0, f"{what}: expected success, got exit {rc}: {err.strip()!r}")
+
+    def expect_error(self, what, result, code, names, kept):
+        """The documented failure: exit `code` (a set allowed), exactly one error line (lines of
+        our own generator aside) in the documented format, naming each of `names`, saying "kept"
+        when `kept`."""
+        rc, _, err = result
+        codes = code if isinstance(code, (set, frozenset)) else {code}
+        ok = self.check(rc in codes, f"{what}: expected exit {sorted(codes)}, got {rc}: {err!r}")
+        lines = [line for line in err.splitlines() if not line.startswith("slow_generator:")]
+        if not self.check(len(lines) == 1, f"{what}: expected one stderr line, got {lines!r}"):
+            return False
+        line = lines[0]
+        ok &= self.check(ERROR_LINE.match(line) is not None,
+                         f"{what}: error line not in the documented format: {line!r}")
+        for name in names:
+            ok &= self.check(name in line, f"{what}: error line does not name {name!r}: {line!r}")
+        if kept:
+            ok &= self.check("kept" in line, f"{what}: error line does not say kept: {line!r}",
+                             bug="kept-missing")
+        return ok
+
+    def expect_no_leftovers(self, what, directory, bug=None):
+        found = leftovers(directory)
+        return self.check(not found, f"{what}: helper files left: {found!r}", bug)
+
+    def finish(self, summary):
+        self.say(f"seed {self.seed}; " + ", ".join(f"{k}: {v}" for k, v in self.counts.items()))
+        for bug, n in self.known.items():
+            self.say(f"known bug [{bug}] seen {n} time(s) (not failing this test; see its "
+                     "DISABLED strict variant)")
+        if self.violations:
+            self.say(f"FAILED: {len(self.violations)} violation(s); {summary}")
+            return 1
+        self.say(f"OK: {summary}")
+        return 0
+
+
+def remove_tree(path):
+    if os.path.lexists(path):
+        for root, dirs, _ in os.walk(path):
+            for d in dirs:
+                try:
+                    os.chmod(os.path.join(root, d), 0o755)
+                except OSError:
+                    pass
+        shutil.rmtree(path)
+
+
+def leftovers(directory):
+    found = []
+    for root, dirs, files in os.walk(directory):
+        for name in dirs + files:
+            if HELPER_MARK in name:
+                found.append(os.path.relpath(os.path.join(root, name), directory))
+    return found
+
+
+def read(path):
+    try:
+        with open(path, "rb") as f:
+            return f.read()
+    except FileNotFoundError:
+        return None
+
+
+def write(path, data):
+    with open(path, "wb") as f:
+        f.write(data)
+
+
+def digest(data):
+    return None if data is None else hashlib.sha256(data).hexdigest()[:12]
+
+
+def reap_group(pgid):
+    """SIGKILL what is left of a process group and reap it (we are a child subreaper)."""
+    try:
+        os.killpg(pgid, signal.SIGKILL)
+    except ProcessLookupError:
+        return
+    while True:
+        try:
+            os.waitpid(-pgid, 0)
+        except ChildProcessError:
+            return
+
+
+def become_subreaper():
+    """Orphaned generators of a SIGKILLed helper are reparented to us, so reap_group() can wait
+    for them (otherwise they might still write while we check)."""
+    try:
+        import ctypes
+        libc = ctypes.CDLL(None, use_errno=True)
+        PR_SET_CHILD_SUBREAPER = 36
+        return libc.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) == 0
+    except (OSError, AttributeError):
+        return False
+
+
+def children_of(pid):
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children") as f:
+            return [int(p) for p in f.read().split()]
+    except OSError:
+        return []
+
+
+# ---------------------------------------------------------------------------------------------
+# kill -9 at random moments
+
+KILL_MODES = ("stdout", "staged", "pair", "in-place")
+
+
+def case_kill(c, mode):
+    """SIGKILL the helper, the generator or both at a random moment of a run that rewrites the
+    output(s); then check old-or-new (the pair: old+old or new+new), run again, check that the
+    next run succeeds and leaves no helper file."""
+    if not become_subreaper():
+        c.say("note: PR_SET_CHILD_SUBREAPER unavailable; orphaned generators are killed by group")
+    d = os.path.join(c.work, mode)
+    store = os.path.join(c.work, "store")
+    os.makedirs(d)
+    os.makedirs(store)
+    versions = 4
+    if mode == "stdout":
+        names, sizes = ["stdout"], {"stdout": 256 * 1024}
+    elif mode == "pair":
+        # b is large and its versions differ only in the first and last line: comparing it takes
+        # a while, which is the window between committing a and committing b.
+        names, sizes = ["a.h", "b.h"], {"a.h": 64 * 1024, "b.h": 4 << 20}
+    else:
+        names, sizes = ["out.h"], {"out.h": 256 * 1024}
+    dest = {n: os.path.join(d, "out.h" if n == "stdout" else n) for n in names}
+    data = {(n, v): slow_generator.content(n, str(v), sizes[n])
+            for n in names for v in range(versions)}
+    for (n, v), b in data.items():
+        write(os.path.join(store, f"{n}.{v}"), b)
+
+    def slow_command(v):
+        opts = ["--version", str(v), "--chunks", "8", "--delay", "0.004"]
+        if mode == "stdout":
+            return ["--stdout", "out.h"], c.gen(*opts, "--stdout", "--size", str(sizes["stdout"]))
+        if mode == "pair":
+            return ["--output", "a.h", "--output", "b.h"], \
+                c.gen(*opts, "--size-of", f"a.h={sizes['a.h']}", "--size-of",
+                      f"b.h={sizes['b.h']}", "a.h", "b.h")
+        options = ["--output", "out.h"] + (["--in-place"] if mode == "in-place" else [])
+        return options, c.gen(*opts, "--size", str(sizes["out.h"]), "out.h")
+
+    def fast_command(v):
+        if mode == "stdout":
+            return ["--stdout", "out.h"], ["cat", os.path.join(store, f"stdout.{v}")]
+        if mode == "pair":
+            return ["--output", "a.h", "--output", "b.h"], \
+                ["/bin/sh", "-c", 'cp "$0" a.h && cp "$1" b.h',
+                 os.path.join(store, f"a.h.{v}"), os.path.join(store, f"b.h.{v}")]
+        options = ["--output", "out.h"] + (["--in-place"] if mode == "in-place" else [])
+        return options, ["cp", os.path.join(store, f"out.h.{v}"), "out.h"]
+
+    def state():
+        return tuple(read(dest[n]) for n in names)
+
+    def expected(v):
+        return tuple(data[(n, v)] for n in names)
+
+    def describe(s):
+        out = []
+        for n, b in zip(names, s):
+            match = [v for v in range(versions) if data[(n, v)] == b]
+            out.append(f"{n}=" + (f"v{match[0]}" if match else
+                                  "missing" if b is None else f"{len(b)} bytes {digest(b)}"))
+        return " ".join(out)
+
+    current = 0
+    c.expect_ok("initial run", c.helper_run(*fast_command(current), d))
+
+    # Calibrate the kill window on a few undisturbed runs.
+    durations = []
+    for v in (1, 0, 1, 0):
+        start = time.monotonic()
+        c.expect_ok("calibration run", c.helper_run(*slow_command(v), d))
+        durations.append(time.monotonic() - start)
+    current = 0
+    window = sorted(durations)[len(durations) // 2] * 1.15
+    c.say(f"kill.{mode}: {c.args.runs} runs (budget {c.args.budget:.0f} s), run takes "
+          f"~{window / 1.15 * 1000:.0f} ms; kill at a uniform moment in [0, {window * 1000:.0f}] "
+          "ms after the start (65%) or in [0, 6] ms after the generator ended (35%), of the "
+          "helper, the generator or both")
+
+    deadline = time.monotonic() + c.args.budget
+    runs = 0
+    while runs < c.args.runs and time.monotonic() < deadline:
+        runs += 1
+        new = c.rng.randrange(versions)
+        if new == current and c.rng.random() < 0.8:
+            new = (current + 1) % versions
+        target = c.rng.choice(("helper", "generator", "both"))
+        phase = "commit" if c.rng.random() < 0.35 else "any"
+        delay = c.rng.uniform(0, window) if phase == "any" else c.rng.uniform(0, 0.006)
+        options, generator = slow_command(new)
+        proc = subprocess.Popen([c.helper, "run", *options, "--", *generator], cwd=d,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                start_new_session=True)
+        if phase == "commit":
+            # Wait for the generator to finish (the helper then compares and renames), then kill
+            # within a few milliseconds: that is where an all-or-nothing commit can tear.
+            seen = False
+            while proc.poll() is None:
+                kids = children_of(proc.pid)
+                if kids:
+                    seen = True
+                elif seen:
+                    break
+                time.sleep(0.0002)
+        time.sleep(delay)
+        killed = "nothing"
+        if proc.poll() is None:
+            if target == "helper":
+                os.kill(proc.pid, signal.SIGKILL)
+                killed = "helper"
+            elif target == "generator":
+                kids = children_of(proc.pid)
+                for kid in kids:
+                    os.kill(kid, signal.SIGKILL)
+                killed = "generator" if kids else "nothing (no generator yet/any more)"
+            else:
+                os.killpg(proc.pid, signal.SIGKILL)
+                killed = "both"
+        out, err = proc.communicate()
+        reap_group(proc.pid)
+        rc = proc.returncode
+        err = err.decode(errors="replace")
+        c.count(f"killed {killed.split(' ')[0]}")
+        c.count(f"kills timed in the {phase} phase")
+        before = state()
+        was_old, was_new = before == expected(current), before == expected(new)
+        tag = f"run {runs} (v{current}->v{new}, kill {killed} {delay * 1000:.1f} ms after " \
+              f"{'the generator ended' if phase == 'commit' else 'the start'}, exit {rc})"
+        if rc == 0:
+            c.check(was_new, f"{tag}: helper succeeded but outputs are {describe(before)}")
+        elif rc < 0:
+            if mode != "in-place":
+                # A killed helper: exactly old or exactly new, all outputs alike.
+                if not (was_old or was_new):
+                    mixed = all(b in (data[(n, current)], data[(n, new)])
+                                for n, b in zip(names, before))
+                    c.violation(f"{tag}: outputs are {describe(before)}, neither all old nor all "
+                                "new", bug="mixed-pair" if mixed and mode == "pair" else None)
+        else:
+            c.expect_error(tag, (rc, "", err), {1}, ["run(", "was killed by SIGKILL"], kept=True)
+            c.check(was_old, f"{tag}: generator killed but outputs are {describe(before)}")
+        c.count("old after kill" if was_old else "new after kill" if was_new else
+                "other after kill")
+        stale = leftovers(d)
+        if stale:
+            c.count("runs that left helper files")
+
+        # The next run: for in-place first one that changes nothing (it restores a backup left by
+        # the killed run, so the output must be old or new afterwards), then one that writes.
+        if mode == "in-place":
+            c.expect_ok(f"{tag}: next run (true)",
+                        c.helper_run(["--in-place", "--output", "out.h"], ["true"], d))
+            after = state()
+            c.check(after in (expected(current), expected(new)),
+                    f"{tag}: after the next run the output is {describe(after)} (before it: "
+                    f"{describe(before)}; helper files were {stale})")
+        c.expect_ok(f"{tag}: next run", c.helper_run(*fast_command(new), d))
+        c.check(state() == expected(new),
+                f"{tag}: after the next run the outputs are {describe(state())}")
+        c.expect_no_leftovers(f"{tag}: after the next run", d)
+        current = new
+    c.count("runs", runs)
+    return c.finish(f"kill.{mode}: {runs} killed runs, every output old or new, next run clean")
+
+
+# ---------------------------------------------------------------------------------------------
+# SIGINT to ninja / make regenerating a source-tree output
+
+PROJECT = """cmake_minimum_required(VERSION 3.25)
+project(FaultInterrupt LANGUAGES C)
+include("{module}")
+add_executable(app main.c)
+add_generated_source(table
+  OUTPUT "${{CMAKE_CURRENT_SOURCE_DIR}}/generated/table.h"
+  COMMAND "{python}" "{generator}" --version-file "${{CMAKE_CURRENT_SOURCE_DIR}}/table.txt"
+    --size {size} --chunks {chunks} --delay {delay} --marker "{marker}" generated/table.h
+  WORKING_DIRECTORY "${{CMAKE_CURRENT_SOURCE_DIR}}"
+  DEPENDS table.txt
+  CONSUMERS app)
+"""
+
+
+def configure(c, source, build, generator, extra=()):
+    result = c.run(["cmake", "-S", source, "-B", build, "-G", generator,
+                    f"-DATOMICGEN_EXECUTABLE={c.helper}", *extra], c.work, timeout=300)
+    if result[0] != 0:
+        raise RuntimeError(f"configure failed: {result[1]}{result[2]}")
+
+
+def build_command(generator, build):
+    return ["ninja", "-C", build] if generator == "Ninja" else ["make", "-C", build]
+
+
+def case_interrupt(c, tool):
+    generator = "Ninja" if tool == "ninja" else "Unix Makefiles"
+    if shutil.which(build_command(generator, "")[0]) is None:
+        raise Skip(f"{tool} not found")
+    source = os.path.join(c.work, "src")
+    build = os.path.join(c.work, "build")
+    marker = os.path.join(c.work, "writing.marker")
+    os.makedirs(os.path.join(source, "generated"))
+    size, chunks, delay = 64 * 1024, 20, 0.02
+    write(os.path.join(source, "CMakeLists.txt"), PROJECT.format(
+        module=os.path.join(c.args.repo, "cmake", "AtomicGen.cmake"), python=c.python,
+        generator=GENERATOR, size=size, chunks=chunks, delay=delay, marker=marker).encode())
+    write(os.path.join(source, "main.c"),
+          b'#include "generated/table.h"\nint main(void) { return 0; }\n')
+    write(os.path.join(source, "table.txt"), b"0\n")
+    table = os.path.join(source, "generated", "table.h")
+    reps = c.args.runs
+    data = {v: slow_generator.content("table.h", str(v), size) for v in range(reps + 1)}
+    write(table, data[0])  # checked in
+    configure(c, source, build, generator)
+    c.expect_ok(f"{tool}: first build", c.run(build_command(generator, build), c.work))
+    current = 0
+    c.say(f"interrupt.{tool}: {reps} regenerations interrupted by SIGINT at different moments "
+          f"(generator writes {chunks} chunks over ~{chunks * delay:.1f} s)")
+    for k in range(reps):
+        new = current + 1
+        write(os.path.join(source, "table.txt"), f"{new}\n".encode())
+        if os.path.exists(marker):
+            os.unlink(marker)
+        # From just after writing began to just after the generator is done.
+        wait = (chunks * delay * 1.1) * k / max(1, reps - 1)
+        to_group = tool == "make" or k % 2 == 0
+        proc = subprocess.Popen(build_command(generator, build), stdout=subprocess.PIPE,
+                                stderr=subprocess.STDOUT, start_new_session=True)
+        deadline = time.monotonic() + 60
+        while not os.path.exists(marker) and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.005)
+        time.sleep(wait)
+        if proc.poll() is None:
+            if to_group:
+                os.killpg(proc.pid, signal.SIGINT)
+            else:
+                os.kill(proc.pid, signal.SIGINT)
+        try:
+            out = proc.communicate(timeout=60)[0].decode(errors="replace")
+        except subprocess.TimeoutExpired:
+            reap_group(proc.pid)
+            out = proc.communicate()[0].decode(errors="replace")
+            c.violation(f"{tool}: the build did not stop within 60 s of SIGINT:\n{out}")
+        time.sleep(0.2)  # let a generator that got SIGINT forwarded finish dying
+        reap_group(proc.pid)
+        got = read(table)
+        which = "old" if got == data[current] else "new" if got == data[new] else \
+            "missing" if got is None else f"{len(got)} bytes, neither old nor new"
+        c.count(f"{which} after SIGINT")
+        c.say(f"  rep {k}: SIGINT to {'process group' if to_group else tool} "
+              f"{wait * 1000:.0f} ms after writing began; build exit {proc.returncode}; "
+              f"table.h is {which}")
+        c.check(got in (data[current], data[new]),
+                f"{tool} rep {k}: source-tree output is {which} after SIGINT; build said:\n{out}")
+        c.expect_ok(f"{tool} rep {k}: rebuild", c.run(build_command(generator, build), c.work))
+        c.check(read(table) == data[new], f"{tool} rep {k}: rebuild did not produce the new table")
+        c.expect_no_leftovers(f"{tool} rep {k}: after the rebuild", source)
+        current = new
+    return c.finish(f"interrupt.{tool}: {reps} interrupted regenerations, source-tree output "
+                    "never deleted or truncated")
+
+
+# ---------------------------------------------------------------------------------------------
+# a reader hashing the output while many helpers rewrite it
+
+def reader_main(args):
+    """The reader process: hash `path` in a tight loop until `stop` exists; print counts."""
+    good = {line.strip() for line in open(args.versions)}
+    reads = bad = 0
+    examples = []
+    while not os.path.exists(args.stop):
+        try:
+            with open(args.path, "rb") as f:
+                data = f.read()
+            state = hashlib.sha256(data).hexdigest() if data else "empty"
+        except FileNotFoundError:
+            state = "missing"
+        reads += 1
+        if state not in good:
+            bad += 1
+            if len(examples) < 5:
+                examples.append(state if state in ("empty", "missing")
+                                else f"{len(data)} bytes, unknown content")
+    print(f"reads {reads} bad {bad} examples {examples}", flush=True)
+    return 0
+
+
+def case_reader(c):
+    d = os.path.join(c.work, "out")
+    store = os.path.join(c.work, "store")
+    os.makedirs(d)
+    os.makedirs(store)
+    versions = 6
+    size = 128 * 1024
+    hashes = []
+    for v in range(versions):
+        b = slow_generator.content("out.h", str(v), size)
+        write(os.path.join(store, f"v{v}"), b)
+        hashes.append(hashlib.sha256(b).hexdigest())
+    write(os.path.join(c.work, "hashes"), "\n".join(hashes).encode())
+    out = os.path.join(d, "out.h")
+    c.expect_ok("initial run", c.helper_run(["--stdout", "out.h"],
+                                            ["cat", os.path.join(store, "v0")], d))
+
+    def start_reader(stop):
+        return subprocess.Popen([c.python, os.path.abspath(__file__), "reader", "--helper",
+                                 c.helper, "--work", c.work, "--path", out, "--versions",
+                                 os.path.join(c.work, "hashes"), "--stop", stop],
+                                stdout=subprocess.PIPE)
+
+    def stop_reader(reader, stop):
+        write(stop, b"")
+        text = reader.communicate(timeout=60)[0].decode()
+        m = re.search(r"reads (\d+) bad (\d+) examples (.*)", text)
+        return int(m.group(1)), int(m.group(2)), m.group(3)
+
+    stop = os.path.join(c.work, "stop")
+    reader = start_reader(stop)
+    total, parallel = c.args.runs, 6
+    c.say(f"reader: 1 reader hashing {out} in a loop; {total} helper runs rewrite it, "
+          f"{parallel} at a time (--stdout with cat, --output with cp, one of {versions} "
+          f"versions of {size // 1024} KiB each)")
+    running = []
+    started = failed = 0
+    deadline = time.monotonic() + c.args.budget
+    while (started < total or running) and time.monotonic() < deadline + 60:
+        while started < total and len(running) < parallel and time.monotonic() < deadline:
+            v = c.rng.randrange(versions)
+            src = os.path.join(store, f"v{v}")
+            if started % 2:
+                argv = [c.helper, "run", "--stdout", "out.h", "--", "cat", src]
+            else:
+                argv = [c.helper, "run", "--output", "out.h", "--", "cp", src, "out.h"]
+            running.append(subprocess.Popen(argv, cwd=d, stdout=subprocess.DEVNULL,
+                                            stderr=subprocess.PIPE))
+            started += 1
+        if started >= total or time.monotonic() >= deadline:
+            if not running:
+                break
+        still = []
+        for p in running:
+            if p.poll() is None:
+                still.append(p)
+            elif p.returncode != 0:
+                failed += 1
+                c.violation(f"writer exited {p.returncode}: {p.stderr.read().decode()!r}")
+        running = still
+        time.sleep(0.001)
+    for p in running:
+        p.wait()
+    reads, bad, examples = stop_reader(reader, stop)
+    c.count("writes", started)
+    c.count("failed writes", failed)
+    c.count("reads", reads)
+    c.count("bad reads", bad)
+    c.check(bad == 0, f"the reader saw {bad} partial, empty or missing files: {examples}")
+    c.check(reads > 0, "the reader never read")
+    c.expect_no_leftovers("after the writers", d)
+
+    # Negative control (printed, not asserted): the same reader against plain `cp` rewrites.
+    os.unlink(stop)
+    reader = start_reader(stop)
+    naive = min(200, total)
+    for i in range(naive):
+        shutil.copyfile(os.path.join(store, f"v{i % versions}"), out)
+    reads, bad, examples = stop_reader(reader, stop)
+    c.say(f"negative control: {naive} plain copies over the output: reader saw {bad} bad of "
+          f"{reads} reads {examples} (shows what the check detects)")
+    return c.finish(f"reader: {started} rewrites, {c.counts.get('reads')} reads, none partial")
+
+
+# ---------------------------------------------------------------------------------------------
+# resource limits: full disk, file size limit
+
+def try_mount_tmpfs(c, directory, size):
+    os.makedirs(directory, exist_ok=True)
+    if os.geteuid() != 0:
+        raise Skip("mounting a small tmpfs needs root (not running as root here)")
+    result = c.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", directory], c.work)
+    if result[0] != 0:
+        raise Skip(f"mounting a small tmpfs is not permitted here: {result[2].strip()}")
+
+
+def unmount(c, directory):
+    if c.run(["umount", directory], c.work)[0] != 0:
+        c.run(["umount", "-l", directory], c.work)
+
+
+def case_full_disk(c):
+    full = os.path.join(c.work, "full")
+    try_mount_tmpfs(c, full, "64k")
+    try:
+        old = slow_generator.content("out.h", "old", 8 * 1024)
+        big = 256 * 1024  # 4 times the file system
+        tried = 0
+        # 1. The generator's own writes fail (staged and --stdout: the temporary files are next
+        #    to the destination, on the full file system).
+        for label, options, generator in [
+                ("stdout", ["--stdout", "out.h"],
+                 c.gen("--stdout", "--size", str(big), "--chunks", "4")),
+                ("staged", ["--output", "out.h"],
+                 c.gen("--size", str(big), "--chunks", "4", "out.h"))]:
+            write(os.path.join(full, "out.h"), old)
+            result = c.helper_run(options, generator, full)
+            tried += 1
+            c.say(f"  full disk, {label}: exit {result[0]}: {result[2].strip()!r}")
+            c.expect_error(f"full disk {label}", result, {1, 3}, ["out.h"], kept=True)
+            c.check(read(os.path.join(full, "out.h")) == old, f"full disk {label}: old output "
+                    "changed")
+            c.expect_no_leftovers(f"full disk {label}", full)
+        # 2. The helper's own writes fail: a symlinked destination on the full file system is
+        #    staged next to the link, then copied across by the helper.
+        d = os.path.join(c.work, "links")
+        os.makedirs(d)
+        write(os.path.join(full, "target.h"), old)
+        os.symlink(os.path.join(full, "target.h"), os.path.join(d, "out.h"))
+        result = c.helper_run(["--output", "out.h"], c.gen("--size", str(big), "out.h"), d)
+        tried += 1
+        c.say(f"  full disk, helper copies across devices: exit {result[0]}: "
+              f"{result[2].strip()!r}")
+        c.expect_error("full disk, cross-device copy", result, 3, ["target.h"], kept=True)
+        c.check(read(os.path.join(full, "target.h")) == old, "full disk cross-device: old "
+                "output changed")
+        c.expect_no_leftovers("full disk cross-device (link side)", d)
+        c.expect_no_leftovers("full disk cross-device (target side)", full)
+        # 3. copy-if-different onto the full file system.
+        write(os.path.join(c.work, "big.src"), slow_generator.content("x", "1", big))
+        result = c.run([c.helper, "copy-if-different", os.path.join(c.work, "big.src"),
+                        os.path.join(full, "target.h")], c.work)
+        tried += 1
+        c.say(f"  full disk, copy-if-different: exit {result[0]}: {result[2].strip()!r}")
+        c.expect_error("full disk copy-if-different", result, 3, ["target.h"], kept=False)
+        c.check(read(os.path.join(full, "target.h")) == old, "copy-if-different: old changed")
+        c.expect_no_leftovers("full disk copy-if-different", full)
+        # 4. The next run with room to spare succeeds.
+        write(os.path.join(full, "out.h"), old)
+        c.expect_ok("after a full disk, a small run",
+                    c.helper_run(["--stdout", "out.h"], c.gen("--stdout", "--size", "1000"), full))
+        c.count("tried", tried)
+    finally:
+        unmount(c, full)
+    return c.finish("full disk: each failure one line, old output intact, no temporary left")
+
+
+def case_file_size_limit(c):
+    d = os.path.join(c.work, "out")
+    os.makedirs(d)
+    blocks = 64  # ulimit -f counts 512-byte blocks in POSIX sh (dash): 32 KiB
+    limit = blocks * 512
+    old = slow_generator.content("out.h", "old", 8 * 1024)
+    over = 4 * limit
+
+    def limited(argv):
+        return ["/bin/sh", "-c", f'ulimit -f {blocks} && exec "$@"', "sh", *argv]
+
+    cases = [
+        # (label, argv, expected exit codes, what the error must name, checked file, initial)
+        ("generator killed by SIGXFSZ (head, --stdout)",
+         limited([c.helper, "run", "--stdout", "out.h", "--", "head", "-c", str(over),
+                  "/dev/zero"]), {1}, ["out.h"], "out.h", old),
+        ("generator write fails with EFBIG (python, --output)",
+         limited([c.helper, "run", "--output", "out.h", "--", *c.gen("--size", str(over),
+                                                                    "out.h")]),
+         {1}, ["out.h"], "out.h", old),
+        ("helper's own write: copy-if-different of a file over the limit",
+         limited([c.helper, "copy-if-different", os.path.join(c.work, "big.src"), "out.h"]),
+         {3}, ["out.h"], "out.h", old),
+        ("helper's own write: in-place backup of an output over the limit",
+         limited([c.helper, "run", "--in-place", "--output", "big.h", "--", "true"]),
+         {3}, ["big.h"], "big.h", slow_generator.content("big.h", "old", over)),
+    ]
+    write(os.path.join(c.work, "big.src"), slow_generator.content("x", "1", over))
+    for label, argv, codes, names, checked, initial in cases:
+        write(os.path.join(d, checked), initial)
+        result = c.run(argv, d)
+        c.count("tried")
+        c.say(f"  ulimit -f {blocks}: {label}: exit {result[0]}: {result[2].strip()!r}")
+        bug = "helper-sigxfsz" if "helper's own" in label else None
+        c.expect_error(f"{label}", result, codes, names, kept=argv[5] == "run") if bug is None \
+            else c.check(result[0] in codes and ERROR_LINE.match(result[2].strip() or "-"),
+                         f"{label}: the helper itself exceeded the file size limit: exit "
+                         f"{result[0]} (signal {-result[0] if result[0] < 0 else 'none'}), "
+                         f"stderr {result[2].strip()!r}", bug=bug)
+        c.check(read(os.path.join(d, checked)) == initial, f"{label}: old output changed", bug)
+        c.expect_no_leftovers(f"{label}", d, bug)
+        # The next run, without the limit, must leave the old bytes (a generator that writes
+        # nothing new: `true` in place) or succeed cleanly.
+        if checked == "big.h":
+            c.expect_ok(f"{label}: next run",
+                        c.helper_run(["--in-place", "--output", "big.h"], ["true"], d))
+        else:
+            write(os.path.join(c.work, "initial"), initial)
+            c.expect_ok(f"{label}: next run", c.helper_run(
+                ["--stdout", checked], ["cat", os.path.join(c.work, "initial")], d))
+        c.check(read(os.path.join(d, checked)) == initial,
+                f"{label}: after the next run the output is not the old one any more", bug)
+        c.expect_no_leftovers(f"{label}: after the next run", d)
+    return c.finish("file size limit: generator and helper failures are clean")
+
+
+# ---------------------------------------------------------------------------------------------
+# file-system edge cases
+
+def case_unwritable(c):
+    d = os.path.join(c.work, "locked")
+    os.makedirs(d)
+    old = slow_generator.content("out.h", "old", 4096)
+    write(os.path.join(d, "out.h"), old)
+    os.chmod(os.path.join(d, "out.h"), 0o644)
+    preexec = None
+    how = "as this user, directory mode 0555"
+    if os.geteuid() == 0:
+        setpriv = shutil.which("setpriv")
+        if setpriv is None:
+            raise Skip("running as root and setpriv is missing: cannot drop privileges")
+        probe = c.run([setpriv, "--reuid=65534", "--regid=65534", "--clear-groups", "test", "-x",
+                       c.helper], c.work)
+        if probe[0] != 0:
+            raise Skip(f"uid 65534 cannot execute {c.helper} (a parent directory is not "
+                       "searchable by others)")
+        prefix = [setpriv, "--reuid=65534", "--regid=65534", "--clear-groups"]
+        how = "as uid 65534 (setpriv), directory owned by root, mode 0755"
+        os.chmod(d, 0o755)
+    else:
+        prefix = []
+        os.chmod(d, 0o555)
+    try:
+        for label, options, generator in [
+                ("--stdout", ["--stdout", "out.h"], ["echo", "new"]),
+                ("--output", ["--output", "out.h"], ["sh", "-c", "echo new > out.h"]),
+                ("--in-place", ["--in-place", "--output", "out.h"],
+                 ["sh", "-c", "echo new > out.h"])]:
+            result = c.run(prefix + [c.helper, "run", *options, "--", *generator], d)
+            c.count("tried")
+            c.say(f"  unwritable directory ({how}), {label}: exit {result[0]}: "
+                  f"{result[2].strip()!r}")
+            c.expect_error(f"unwritable {label}", result, 3, [d], kept=True)
+            c.check(read(os.path.join(d, "out.h")) == old, f"unwritable {label}: output changed")
+            c.expect_no_leftovers(f"unwritable {label}", d)
+    finally:
+        os.chmod(d, 0o755)
+    return c.finish("unwritable directory: clean one-line failure, output intact")
+
+
+def case_output_is_directory(c):
+    d = os.path.join(c.work, "out")
+    os.makedirs(os.path.join(d, "gen.h"))
+    write(os.path.join(d, "gen.h", "inside"), b"keep me\n")
+    for label, options, generator in [
+            ("--stdout", ["--stdout", "gen.h"], ["echo", "x"]),
+            ("--output", ["--output", "gen.h"], ["sh", "-c", "echo x > gen.h"]),
+            ("--in-place", ["--in-place", "--output", "gen.h"], ["true"])]:
+        result = c.helper_run(options, generator, d)
+        c.count("tried")
+        c.say(f"  output is a directory, {label}: exit {result[0]}: {result[2].strip()!r}")
+        c.expect_error(f"directory output {label}", result, {3, 4}, ["gen.h"], kept=False)
+        c.check(read(os.path.join(d, "gen.h", "inside")) == b"keep me\n",
+                f"directory output {label}: the directory's content changed")
+        c.expect_no_leftovers(f"directory output {label}", d)
+    return c.finish("output path that is a directory: clean one-line failure, nothing changed")
+
+
+SPECIAL_NAMES = ["with space.h", "semi;colon.h", 'double"quote.h', "single'quote.h",
+                 "ünïcödé €.h", "tab\there.h", "-dash.h", "back\\slash.h"]
+
+
+def case_special_paths(c):
+    base = os.path.join(c.work, "dir with space ü ; ' \"")
+    os.makedirs(base)
+    for name in SPECIAL_NAMES:
+        for label in ("--stdout", "--output", "--output absolute"):
+            dest = os.path.join(base, name)
+            if os.path.exists(dest):
+                os.unlink(dest)
+            declared = dest if label.endswith("absolute") else name
+            argv_name = dest if label.endswith("absolute") else (
+                "./" + name if name.startswith("-") else name)
+            for version in ("1", "1", "2"):
+                if label == "--stdout":
+                    result = c.helper_run(["--stdout", declared],
+                                          c.gen("--stdout", "--version", version), base)
+                    want = slow_generator.content("stdout", version, 4096)
+                else:
+                    result = c.helper_run(["--output", declared],
+                                          c.gen("--version", version, argv_name), base)
+                    want = slow_generator.content(name, version, 4096)
+                c.count("runs")
+                c.expect_ok(f"{name!r} {label} v{version}", result)
+                c.check(read(dest) == want, f"{name!r} {label} v{version}: wrong content")
+            # A failing generator: old content kept, the error names the output.
+            result = c.helper_run(["--output" if label != "--stdout" else "--stdout", declared],
+                                  c.gen("--version", "3", "--fail",
+                                        *(["--stdout"] if label == "--stdout" else [argv_name])),
+                                  base)
+            c.count("runs")
+            c.expect_error(f"{name!r} {label} failing", result, 1, [name], kept=True)
+            c.check(read(dest) == want, f"{name!r} {label} failing: old content changed")
+            c.expect_no_leftovers(f"{name!r} {label}", base)
+    return c.finish(f"special paths: {len(SPECIAL_NAMES)} names x 3 ways, committed and failed "
+                    "cleanly")
+
+
+SPECIAL_PROJECT = """cmake_minimum_required(VERSION 3.25)
+project(FaultSpecialPaths LANGUAGES C)
+include("{module}")
+add_executable(app main.c)
+add_generated_source(special
+  OUTPUT {outputs}
+  COMMAND "{python}" "{generator}" --version-file "${{CMAKE_CURRENT_SOURCE_DIR}}/version.txt"
+    --log "{log}" {outputs}
+  DEPENDS version.txt
+  CONSUMERS app)
+target_include_directories(app PRIVATE "${{CMAKE_CURRENT_BINARY_DIR}}")
+"""
+
+CMAKE_SETS = {
+    # Spaces, quotes, non-ASCII: plain CMake quoting.
+    "names": ['"with space.h"', '"single\'quote.h"', '"double\\"quote.h"',
+              '"ünïcödé €.h"', '"sub dir ü/nested file.h"',
+              '"${CMAKE_CURRENT_SOURCE_DIR}/tree gen ü/in source.h"'],
+    # A semicolon inside one quoted argument: one output, not two (CMake list pitfall).
+    "semicolon": ['"semi;colon.h"', '"${CMAKE_CURRENT_SOURCE_DIR}/tree gen/semi;colon.h"'],
+}
+
+
+def case_special_cmake(c, which, tool):
+    generator = "Ninja" if tool == "ninja" else "Unix Makefiles"
+    if shutil.which(build_command(generator, "")[0]) is None:
+        raise Skip(f"{tool} not found")
+    source = os.path.join(c.work, "source dir ü")
+    build = os.path.join(c.work, "build dir ü")
+    log = os.path.join(c.work, "runs.log")
+    os.makedirs(source)
+    outputs = CMAKE_SETS[which]
+    write(os.path.join(source, "CMakeLists.txt"), SPECIAL_PROJECT.format(
+        module=os.path.join(c.args.repo, "cmake", "AtomicGen.cmake"), python=c.python,
+        generator=GENERATOR, log=log, outputs=" ".join(outputs)).encode())
+    write(os.path.join(source, "main.c"), b"int main(void) { return 0; }\n")
+    write(os.path.join(source, "version.txt"), b"1\n")
+    paths = []
+    for spelled in outputs:
+        p = spelled[1:-1].replace('\\"', '"').replace("${CMAKE_CURRENT_SOURCE_DIR}", source)
+        paths.append(p if os.path.isabs(p) else os.path.join(build, p))
+        if os.path.isabs(p):
+            os.makedirs(os.path.dirname(p), exist_ok=True)
+    c.say(f"special-cmake.{which}.{tool}: outputs {[os.path.relpath(p, c.work) for p in paths]}")
+
+    def runs():
+        return len(open(log).read().splitlines()) if os.path.exists(log) else 0
+
+    def expect_outputs(version, what):
+        for p in paths:
+            got = read(p)
+            c.check(got == slow_generator.content(os.path.basename(p), version, 4096),
+                    f"{what}: {p} is " + ("missing" if got is None else "wrong"))
+        listing = sorted(os.path.relpath(os.path.join(r, f), c.work)
+                         for top in (source, build) for r, _, fs in os.walk(top) for f in fs
+                         if f.endswith(".h"))
+        extra = [f for f in listing if os.path.join(c.work, f) not in paths]
+        c.check(not extra, f"{what}: unexpected files {extra}")
+
+    result = c.run(["cmake", "-S", source, "-B", build, "-G", generator,
+                    f"-DATOMICGEN_EXECUTABLE={c.helper}"], c.work, timeout=300)
+    if not c.check(result[0] == 0, f"configure failed:\n{result[1]}{result[2]}"):
+        return c.finish("configure failed")
+    result = c.run(build_command(generator, build), c.work, timeout=300)
+    c.check(result[0] == 0, f"first build failed:\n{result[1]}{result[2]}")
+    expect_outputs("1", "first build")
+    c.check(runs() == 1, f"first build ran the generator {runs()} times")
+    result = c.run(build_command(generator, build), c.work, timeout=300)
+    c.check(result[0] == 0, f"second build failed:\n{result[1]}{result[2]}")
+    c.check(runs() == 1, f"the no-op build re-ran the generator (runs: {runs()})")
+    mtimes = [os.stat(p).st_mtime_ns for p in paths if os.path.exists(p)]
+    time.sleep(0.02)
+    os.utime(os.path.join(source, "version.txt"))
+    result = c.run(build_command(generator, build), c.work, timeout=300)
+    c.check(result[0] == 0, f"build after touching the input failed:\n{result[1]}{result[2]}")
+    c.check(runs() == 2, f"touching the input ran the generator {runs() - 1} more times")
+    c.check(mtimes == [os.stat(p).st_mtime_ns for p in paths if os.path.exists(p)],
+            "identical outputs got a new mtime")
+    write(os.path.join(source, "version.txt"), b"2\n")
+    result = c.run(build_command(generator, build), c.work, timeout=300)
+    c.check(result[0] == 0, f"build after changing the input failed:\n{result[1]}{result[2]}")
+    expect_outputs("2", "after changing the input")
+    c.expect_no_leftovers("after the builds", source)
+    c.expect_no_leftovers("after the builds", build)
+    c.count("builds", 4)
+    c.count("generator runs", runs())
+    return c.finish(f"special-cmake.{which}.{tool}: {len(paths)} outputs built, rebuilt, kept")
+
+
+def case_long_paths(c):
+    path_max = os.pathconf("/", "PC_PATH_MAX")
+    name_max = os.pathconf("/", "PC_NAME_MAX")
+    old = slow_generator.content("old", "0", 4096)
+    c.say(f"long paths: PATH_MAX {path_max}, NAME_MAX {name_max}")
+
+    def deep_dir(length):
+        """A directory below the work directory whose absolute path is `length` bytes."""
+        d = c.work
+        component = 0
+        while len(d) < length:
+            room = length - len(d) - 1
+            piece = f"d{component}".ljust(min(200, room), "x") if room >= 2 else None
+            if piece is None:
+                break
+            d = os.path.join(d, piece)
+            component += 1
+        os.makedirs(d, exist_ok=True)
+        return d
+
+    def attempt(label, d, name, must_succeed):
+        dest = os.path.join(d, name)
+        write(dest, old)
+        for spelled, cwd in ((name, d), (dest, c.work)):
+            how = "relative" if spelled == name else "absolute"
+            result = c.helper_run(["--output", spelled], ["cp", os.path.join(c.work, "new"),
+                                                          spelled], cwd)
+            c.count("tried")
+            outcome = "committed" if result[0] == 0 else f"exit {result[0]}"
+            c.say(f"  {label}, {how} (destination {len(dest)} bytes, name {len(name)}): "
+                  f"{outcome} {result[2].strip()[:160]!r}")
+            if must_succeed or result[0] == 0:
+                c.expect_ok(f"{label} {how}", result)
+                c.check(read(dest) == new, f"{label} {how}: not committed")
+            else:
+                c.expect_error(f"{label} {how}", result, 3, [], kept=True)
+                c.check(read(dest) == old, f"{label} {how}: old output changed")
+            c.expect_no_leftovers(f"{label} {how}", d)
+            write(dest, old)
+
+    new = slow_generator.content("new", "1", 4096)
+    write(os.path.join(c.work, "new"), new)
+    # Room for the helper's own names: staging adds ".atomicgen-<pid>-<19 digits>.stage/" and a
+    # temporary ".<name>.atomicgen-<pid>-<19 digits>.tmp": about 50 bytes.
+    attempt("nested directories, destination 150 bytes below PATH_MAX",
+            deep_dir(path_max - 150 - 10), "out.h", must_succeed=True)
+    attempt(f"file name of 200 bytes (NAME_MAX {name_max})", c.work, "n" * 196 + ".h",
+            must_succeed=True)
+    # Beyond what the helper's names leave room for: it must fail cleanly or succeed.
+    attempt("destination 10 bytes below PATH_MAX", deep_dir(path_max - 10 - 6), "out.h",
+            must_succeed=False)
+    attempt(f"file name of {name_max} bytes", c.work, "m" * (name_max - 2) + ".h",
+            must_succeed=False)
+    return c.finish("long paths: committed where the names fit, clean failure otherwise")
+
+
+def case_empty_output(c):
+    d = os.path.join(c.work, "out")
+    os.makedirs(d)
+    out = os.path.join(d, "empty.h")
+    steps = [
+        ("create empty", ["true"], "created", b""),
+        ("empty again", ["true"], "unchanged", b""),
+        ("non-empty", ["echo", "x"], "replaced", b"x\n"),
+        ("empty over non-empty", ["true"], "replaced", b""),
+        ("empty again", ["true"], "unchanged", b""),
+    ]
+    for mode in ("--stdout", "--output"):
+        if os.path.exists(out):
+            os.unlink(out)
+        for label, generator, verdict, want in steps:
+            if mode == "--output":
+                generator = ["sh", "-c", '"$@" > empty.h', "sh", *generator]
+            before = os.stat(out) if os.path.exists(out) else None
+            result = c.helper_run([mode, "empty.h", "--verbose"], generator, d)
+            c.count("runs")
+            c.expect_ok(f"{mode} {label}", result)
+            c.check(read(out) == want, f"{mode} {label}: content {read(out)!r}")
+            c.check(f"empty.h: {verdict}" in result[1],
+                    f"{mode} {label}: expected {verdict!r}, helper said {result[1].strip()!r}")
+            if verdict == "unchanged" and before is not None:
+                after = os.stat(out)
+                c.check((after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns),
+                        f"{mode} {label}: identical empty output was touched")
+            c.expect_no_leftovers(f"{mode} {label}", d)
+    # A declared output the generator never creates is not "empty": exit 4, old kept.
+    write(out, b"old\n")
+    result = c.helper_run(["--output", "empty.h"], ["true"], d)
+    c.count("runs")
+    c.expect_error("output never produced", result, 4, ["empty.h"], kept=True)
+    c.check(read(out) == b"old\n", "output never produced: old output changed")
+    return c.finish("empty output: created, compared and replaced like any other")
+
+
+def case_large(c):
+    d = os.path.join(c.work, "out")
+    os.makedirs(d)
+    size = c.args.size
+    out = os.path.join(d, "large.bin")
+    try:
+        start = time.monotonic()
+        result = c.helper_run(["--stdout", "large.bin", "--verbose"],
+                              c.gen("--big", str(size)), d, timeout=600)
+        c.expect_ok("create", result)
+        t_create = time.monotonic() - start
+        before = os.stat(out)
+        c.check(before.st_size == size, f"created {before.st_size} bytes, expected {size}")
+        time.sleep(0.02)
+        start = time.monotonic()
+        result = c.helper_run(["--stdout", "large.bin", "--verbose"],
+                              c.gen("--big", str(size)), d, timeout=600)
+        t_same = time.monotonic() - start
+        c.expect_ok("identical", result)
+        after = os.stat(out)
+        c.check("large.bin: unchanged" in result[1], f"identical: helper said {result[1]!r}")
+        c.check((after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns),
+                "identical 1 GiB output: inode or mtime changed")
+        start = time.monotonic()
+        flip = size - 12345
+        result = c.helper_run(["--stdout", "large.bin", "--verbose"],
+                              c.gen("--big", str(size), "--flip", str(flip)), d, timeout=600)
+        t_changed = time.monotonic() - start
+        c.expect_ok("one byte changed", result)
+        changed = os.stat(out)
+        c.check("large.bin: replaced" in result[1], f"changed: helper said {result[1]!r}")
+        c.check(changed.st_ino != before.st_ino, "changed output kept its inode (not renamed?)")
+        with open(out, "rb") as f:
+            f.seek(flip)
+            byte = f.read(1)
+        pattern = slow_generator.big_pattern()
+        c.check(byte == bytes([pattern[flip % len(pattern)] ^ 0xFF]), "the changed byte is wrong")
+        c.expect_no_leftovers("large", d)
+        c.count("runs", 3)
+        c.say(f"large: {size} bytes: create {t_create:.1f} s, identical (untouched) "
+              f"{t_same:.1f} s, one byte changed (replaced) {t_changed:.1f} s")
+    finally:
+        remove_tree(d)
+    return c.finish(f"large output ({size} bytes): identical untouched, one byte replaced")
+
+
+CASES = {
+    **{f"kill.{m}": (lambda m: lambda c: case_kill(c, m))(m) for m in KILL_MODES},
+    "interrupt.ninja": lambda c: case_interrupt(c, "ninja"),
+    "interrupt.make": lambda c: case_interrupt(c, "make"),
+    "reader": case_reader,
+    "full-disk": case_full_disk,
+    "file-size-limit": case_file_size_limit,
+    "unwritable-directory": case_unwritable,
+    "output-is-directory": case_output_is_directory,
+    "special-paths": case_special_paths,
+    **{f"special-cmake.{w}.{t}": (lambda w, t: lambda c: case_special_cmake(c, w, t))(w, t)
+       for w in CMAKE_SETS for t in ("ninja", "make")},
+    "long-paths": case_long_paths,
+    "empty-output": case_empty_output,
+    "large": case_large,
+}
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("case", choices=sorted(CASES) + ["reader"])
+    parser.add_argument("--helper", required=True)
+    parser.add_argument("--work", required=True)
+    parser.add_argument("--repo", default=os.path.dirname(os.path.dirname(os.path.dirname(
+        os.path.abspath(__file__)))))
+    parser.add_argument("--runs", type=int, default=300)
+    parser.add_argument("--budget", type=float, default=60.0)
+    parser.add_argument("--size", type=int, default=1 << 30)
+    parser.add_argument("--seed", type=int)
+    parser.add_argument("--known-bug", action="append", default=[])
+    # the reader process
+    parser.add_argument("--path")
+    parser.add_argument("--versions")
+    parser.add_argument("--stop")
+    args = parser.parse_args()
+    if args.path:
+        return reader_main(args)
+    c = Case(args)
+    print(f"fault.{args.case}: helper {c.helper}, work {c.work}, seed {c.seed}", flush=True)
+    try:
+        return CASES[args.case](c)
+    except Skip as why:
+        print(f"SKIPPED: {why}", flush=True)
+        return SKIP
+
+
+if __name__ == "__main__":
+    sys.exit(main())
