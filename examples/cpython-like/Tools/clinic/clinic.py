@@ -185,9 +185,10 @@ def header_path(path):
 
 
 def inputs_of(srcdir):
+    # Directory order, unsorted, like the os.walk() of CPython's `clinic.py --make`.
     modules = os.path.join(srcdir, "Modules")
     found = []
-    for name in sorted(os.listdir(modules)):
+    for name in os.listdir(modules):
         path = os.path.join(modules, name)
         if name.endswith(".c") and os.path.isfile(path):
             with open(path, encoding="utf-8") as source:
