@@ -184,7 +184,34 @@ RunReport RunStaged(FileSystem& fs, const Options& options) {
   return report;
 }
 
-RunReport Run(FileSystem& fs, const Options& options) {
+namespace {
+
+// internal: the outputs with each file named once, however it is spelled: an --output naming the
+// --stdout file is that file; two --output naming one file are a usage error.
+Options WithDistinctOutputs(FileSystem& fs, const Options& given) {
+  Options options = given;
+  const std::string here = fs.RealDirectory(".");
+  std::string stdout_path =
+      options.stdout_output ? NormalizePath(*options.stdout_output, here) : std::string();
+  std::vector<std::string> seen;
+  options.outputs.clear();
+  for (const std::string& output : given.outputs) {
+    std::string normalized = NormalizePath(output, here);
+    if (normalized == stdout_path) continue;
+    if (std::find(seen.begin(), seen.end(), normalized) != seen.end()) {
+      throw Error(ExitCode::kUsage, "usage", output,
+                  "declared twice (in another spelling) (see atomicgen --help)");
+    }
+    seen.push_back(normalized);
+    options.outputs.push_back(output);
+  }
+  return options;
+}
+
+}  // namespace
+
+RunReport Run(FileSystem& fs, const Options& given) {
+  const Options options = WithDistinctOutputs(fs, given);
   if (options.only_if_missing) {
     bool missing = options.stdout_output && !fs.Status(*options.stdout_output).exists;
     for (const std::string& output : options.outputs) missing |= !fs.Status(output).exists;
