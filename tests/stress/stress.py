@@ -22,7 +22,7 @@ Exit status: 0 when the atomicgen wiring never failed and the naive control fail
 (configure or first build failed, a tool is missing).
 
     python3 tests/stress/stress.py --iterations 300          # the long run
-    python3 tests/stress/stress.py --iterations 3 --naive-until-failure 12   # what stress.short runs
+    python3 tests/stress/stress.py --iterations 6 --naive-until-failure 12   # what stress.short runs
 """
 import argparse
 import os

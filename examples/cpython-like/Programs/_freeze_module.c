@@ -3,7 +3,7 @@
  *   _freeze_module <Python/frozen.h> <module>=<file.py>...
  *
  * Linked from the library objects, like CPython's Programs/_freeze_module: building it compiles
- * every Modules/*.c, each including its clinic header. It records the source of each module as
+ * every Modules/<name>.c, each including its clinic header. It records the source of each module as
  * bytes, and what it observes of the built-in modules and of the compiler, which Programs/python
  * checks against its own view. Writes its output in place with fopen("w"), as CPython's does.
  */

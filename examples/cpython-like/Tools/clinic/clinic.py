@@ -1,4 +1,4 @@
-"""Argument Clinic, in miniature: writes Modules/clinic/<name>.c.h from the blocks in Modules/<name>.c.
+"""Argument Clinic, in miniature: writes Modules/clinic/<name>.c.h from Modules/<name>.c.
 
     clinic.py --make --srcdir <dir> [--chunks N] [--delay S]   every Modules/*.c under <dir>
     clinic.py [--chunks N] [--delay S] <file.c>...            the files given
@@ -125,7 +125,8 @@ def render_function(f):
     signature = f"{f.name}($module{''.join(', ' + p for p in params)}{', /' if params else ''})"
     doc = f"{signature}\n--\n\n{f.doc}"
     impl_args = "".join(
-        f", {'PyObject *' if kind == 'object' else 'long '}{name}" for name, kind, _ in f.parameters)
+        f", {'PyObject *' if kind == 'object' else 'long '}{name}"
+        for name, kind, _ in f.parameters)
     out = [f"PyDoc_STRVAR({f.c_name}__doc__,\n{c_string_lines(doc)});\n"]
     if not f.parameters:
         flags, wrapper = "METH_NOARGS", [
@@ -151,7 +152,8 @@ def render_function(f):
         for index, (name, kind, default) in enumerate(f.parameters):
             indent = "    "
             if default is not None:
-                wrapper.append(f"    if (nargs < {index + 1}) {{\n        goto skip_optional;\n    }}\n")
+                wrapper.append(f"    if (nargs < {index + 1}) {{\n"
+                               "        goto skip_optional;\n    }\n")
             if kind == "object":
                 wrapper.append(f"{indent}{name} = args[{index}];\n")
             else:
@@ -164,7 +166,8 @@ def render_function(f):
         wrapper.append(f"    return_value = {f.c_name}_impl(module{call});\n\n"
                        f"exit:\n    return return_value;\n}}\n")
     out.append(f"#define {f.macro}    \\\n"
-               f"    {{\"{f.name}\", _PyCFunction_CAST({f.c_name}), {flags}, {f.c_name}__doc__}},\n")
+               f"    {{\"{f.name}\", _PyCFunction_CAST({f.c_name}), {flags}, "
+               f"{f.c_name}__doc__}},\n")
     out.append(f"static PyObject *\n{f.c_name}_impl(PyObject *module{impl_args});\n")
     out.append("".join(wrapper))
     return "\n".join(out)

@@ -58,7 +58,8 @@ def functions_of(name, rng):
             if rng.random() < 0.5:
                 params[-1] = (params[-1][0], "long", str(rng.randint(0, 9)))
         doc = sentence(rng, rng.randint(5, 9))
-        doc += "\n\n" + "\n".join(sentence(rng, rng.randint(8, 12)) for _ in range(rng.randint(2, 4)))
+        paragraph = [sentence(rng, rng.randint(8, 12)) for _ in range(rng.randint(2, 4))]
+        doc += "\n\n" + "\n".join(paragraph)
         functions.append((function, params, doc))
     return functions
 
