@@ -11,7 +11,7 @@ namespace atomicgen {
 
 namespace {
 
-constexpr std::size_t kCompareChunk = 256 * 1024;
+constexpr std::size_t kCompareChunk = std::size_t{256} * 1024;
 constexpr const char* kMarker = ".atomicgen-";
 
 // Parses the pid out of "<prefix>.atomicgen-<pid>-<nonce>.<kind>"; 0 if it is not ours.

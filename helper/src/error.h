@@ -22,10 +22,14 @@ class Error : public std::runtime_error {
   Error(ExitCode code, std::string_view operation, std::string_view path, std::string_view reason);
 
   ExitCode code() const { return code_; }
+  const std::string& operation() const { return operation_; }
+  const std::string& path() const { return path_; }
   const std::string& reason() const { return reason_; }
 
  private:
   ExitCode code_;
+  std::string operation_;
+  std::string path_;
   std::string reason_;
 };
 

@@ -35,6 +35,7 @@ std::vector<FileLock> LockOutputs(FileSystem& fs, const std::vector<std::string>
   std::sort(sorted.begin(), sorted.end());
   sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
   std::vector<std::string> directories;
+  directories.reserve(sorted.size());
   for (const std::string& destination : sorted) directories.push_back(DirectoryOf(destination));
   std::sort(directories.begin(), directories.end());
   directories.erase(std::unique(directories.begin(), directories.end()), directories.end());
@@ -70,11 +71,8 @@ Error WithWhatWasKept(const Error& error, const std::vector<std::string>& declar
                          ? fmt::format("previous outputs kept: {}", join(0, declared.size()))
                          : fmt::format("committed: {}; previous outputs kept: {}",
                                        join(0, committed), join(committed, declared.size()));
-  std::string message = error.what();
-  std::string operation = message.substr(0, message.find('('));
-  std::size_t reason_at = message.size() - error.reason().size() - 3;  // before "): <reason>"
-  std::string path = message.substr(operation.size() + 1, reason_at - operation.size() - 1);
-  return Error(error.code(), operation, path, fmt::format("{}; {}", error.reason(), what));
+  return {error.code(), error.operation(), error.path(),
+          fmt::format("{}; {}", error.reason(), what)};
 }
 
 // internal: the interrupted helper's exit (128 + signal), after cleanup by the caller.

@@ -36,6 +36,6 @@ RunReport RunStaged(FileSystem& fs, const Options& options);
 RunReport RunInPlace(FileSystem& fs, const Options& options);
 
 // Dispatches on options.in_place, then writes the stamps.
-RunReport Run(FileSystem& fs, const Options& options);
+RunReport Run(FileSystem& fs, const Options& given);
 
 }  // namespace atomicgen

@@ -2,8 +2,6 @@
 // Clinic). What this mode can and cannot promise is in helper/README.md, "In place".
 #include <fmt/format.h>
 
-#include <memory>
-
 #include "error.h"
 #include "generator.h"
 #include "staging.h"
@@ -18,18 +16,6 @@ struct Protected {
   FileInfo before;
   std::string backup;  // empty when the output did not exist
 };
-
-// internal: a byte copy of `from` at `to` with the same mode and mtime.
-void CopyWithMetadata(FileSystem& fs, const std::string& from, const std::string& to,
-                      const FileInfo& info) {
-  File in = fs.OpenForReading(from);
-  File out = CreateTemporaryFor(fs, to);
-  std::unique_ptr<char[]> buffer(new char[256 * 1024]);
-  while (std::size_t n = fs.Read(in, buffer.get(), 256 * 1024)) fs.Write(out, buffer.get(), n);
-  fs.ChangeMode(out, info.mode);
-  fs.Close(out);
-  fs.SetModificationTime(to, info.mtime);
-}
 
 // internal: puts every output back as it was before the generator ran.
 void Restore(FileSystem& fs, std::vector<Protected>& outputs) noexcept {
@@ -71,7 +57,9 @@ RunReport RunInPlace(FileSystem& fs, const Options& options) {
       if (!output.before.exists) continue;
       std::string backup = BackupPathFor(output.destination, RunId());
       try {
-        CopyWithMetadata(fs, output.destination, backup, output.before);
+        // The backup keeps the old mtime too, so restoring it by rename restores both.
+        CopyFile(fs, output.destination, backup, output.before.mode, CommitOptions{});
+        fs.SetModificationTime(backup, output.before.mtime);
       } catch (...) {
         fs.Remove(backup);
         throw;

@@ -19,7 +19,7 @@ int Main(int argc, char** argv) {
   FileSystem& fs = RealFileSystem();
   switch (options.subcommand) {
     case Subcommand::kHelp:
-      std::fputs(UsageText(), stdout);
+      if (std::fputs(UsageText(), stdout) == EOF) return static_cast<int>(ExitCode::kFileSystem);
       return 0;
     case Subcommand::kVersion:
       fmt::print("atomicgen {}\n", ATOMICGEN_VERSION);
@@ -51,11 +51,11 @@ int main(int argc, char** argv) {
   try {
     return Main(argc, argv);
   } catch (const atomicgen::Error& error) {
-    std::fflush(stdout);
+    (void)std::fflush(stdout);  // stderr must follow what was printed; nothing to do on error
     fmt::print(stderr, "atomicgen: error: {}\n", error.what());
     return static_cast<int>(error.code());
   } catch (const std::exception& error) {
-    std::fflush(stdout);
+    (void)std::fflush(stdout);  // stderr must follow what was printed; nothing to do on error
     fmt::print(stderr, "atomicgen: error: internal({}): {}\n", argc > 1 ? argv[1] : "",
                error.what());
     return static_cast<int>(atomicgen::ExitCode::kFileSystem);

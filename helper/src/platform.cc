@@ -17,7 +17,6 @@
 #else
 #include <dirent.h>
 #include <fcntl.h>
-#include <signal.h>
 #include <spawn.h>
 #include <sys/file.h>
 #include <sys/stat.h>
@@ -27,7 +26,6 @@
 
 #include <climits>
 #include <csignal>
-extern char** environ;
 #endif
 
 namespace atomicgen {
@@ -112,6 +110,13 @@ FileInfo FromStat(const struct stat& st) {
 }
 
 int Fd(const File& file) { return static_cast<int>(file.handle()); }
+
+std::string JoinChild(const std::string& directory, const std::string& name) {
+  std::string child = directory;
+  child += '/';
+  child += name;
+  return child;
+}
 
 }  // namespace
 
@@ -255,7 +260,7 @@ bool FileSystem::RemoveTree(const std::string& path) {
   FileInfo info = LinkStatus(path);
   if (!info.exists) return false;
   if (info.is_directory) {
-    for (const std::string& name : ListDirectory(path)) RemoveTree(path + "/" + name);
+    for (const std::string& name : ListDirectory(path)) RemoveTree(JoinChild(path, name));
     if (::rmdir(path.c_str()) != 0 && errno != ENOENT) ThrowSystemError(errno, "rmdir", path);
     return true;
   }

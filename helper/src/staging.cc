@@ -235,7 +235,7 @@ void RemoveStaging(FileSystem& fs, const StagingPlan& plan) noexcept {
 }
 
 bool FileContains(FileSystem& fs, const std::string& path, const std::string& token) {
-  constexpr std::size_t kChunk = 256 * 1024;
+  constexpr std::size_t kChunk = std::size_t{256} * 1024;
   File file = fs.OpenForReading(path);
   std::unique_ptr<char[]> buffer(new char[kChunk + token.size()]);
   std::boyer_moore_horspool_searcher searcher(token.begin(), token.end());
