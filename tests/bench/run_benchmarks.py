@@ -100,13 +100,23 @@ def main():
             ("large-mib", 1024, 64, "size of each large file in MiB"),
             ("graph-n", 1000, 100, "generated headers (and consumers) in benchmark 4"),
             ("configure-reps", 3, 1, "configure repetitions per wiring"),
-            ("noop-reps", 10, 3, "no-op build repetitions per wiring"),
+            ("noop-reps", 10, 3, "no-op Ninja build repetitions per wiring"),
+            ("make-noop-reps", 3, 2, "no-op Make build repetitions per wiring"),
             ("regen-reps", 2, 1, "regeneration repetitions per wiring")):
         parser.add_argument(f"--{name}", type=int, help=f"{what} (default {full}; --quick {quick})")
+    for tool in ("ninja", "make"):
+        parser.add_argument(f"--{tool}-wirings",
+                            help=f"benchmark 4 wirings built with {tool} (default "
+                            "plain,plain-targets,atomicgen; --quick adds atomicgen-relative, whose "
+                            "staging mirror makes N=1000 take tens of minutes)")
     args = parser.parse_args()
     defaults = {"commit_reps": (200, 10), "wrap_reps": (200, 10), "large_reps": (5, 2),
                 "large_mib": (1024, 64), "graph_n": (1000, 100), "configure_reps": (3, 1),
-                "noop_reps": (10, 3), "regen_reps": (2, 1)}
+                "noop_reps": (10, 3), "make_noop_reps": (3, 2), "regen_reps": (2, 1),
+                "ninja_wirings": ("plain,plain-targets,atomicgen",
+                                  "plain,plain-targets,atomicgen,atomicgen-relative"),
+                "make_wirings": ("plain,plain-targets,atomicgen",
+                                 "plain,plain-targets,atomicgen,atomicgen-relative")}
     for key, (full, quick) in defaults.items():
         if getattr(args, key) is None:
             setattr(args, key, quick if args.quick else full)
