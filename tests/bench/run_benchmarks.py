@@ -147,7 +147,10 @@ def main():
             if args.verbose:
                 print(f"run_benchmarks: {name} ...", flush=True)
             started = time.monotonic()
+            rows_before = len(table.rows)
             BENCHMARKS[name].run(args, tools, table, results)
+            if len(table.rows) == rows_before:
+                raise SystemExit(f"run_benchmarks: benchmark {name} reported nothing")
             if args.verbose:
                 print(f"run_benchmarks: {name} took {time.monotonic() - started:.0f} s",
                       flush=True)
