@@ -61,6 +61,11 @@ def machine(args):
         f"{first_line([args.make, '--version']) if args.make else 'make absent'}; "
         f"Python {platform.python_version()}",
     ]
+    rev = first_line(["git", "-C", args.atomicgen_root, "rev-parse", "--short", "HEAD"])
+    dirty = subprocess.run(["git", "-C", args.atomicgen_root, "status", "--porcelain", "--",
+                            "helper", "cmake"], capture_output=True, text=True).stdout.strip()
+    lines.append(f"- AtomicGen commit: {rev}"
+                 f"{' (helper/ or cmake/ modified in the working tree)' if dirty else ''}")
     build_type = "?"
     cache = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(args.atomicgen))),
                          "CMakeCache.txt")
