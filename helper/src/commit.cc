@@ -14,21 +14,37 @@ namespace {
 constexpr std::size_t kCompareChunk = std::size_t{256} * 1024;
 constexpr const char* kMarker = ".atomicgen-";
 
-// Parses the pid out of "<prefix>.atomicgen-<pid>-<nonce>.<kind>"; 0 if it is not ours.
-long OwnerPid(const std::string& name, std::string* kind, std::string* original) {
+// Longest destination name used verbatim in our file names: NAME_MAX (255) less the longest
+// decoration (".", ".atomicgen-", pid, "-", 19 digits, ".stage").
+constexpr std::size_t kMaxStem = 200;
+
+struct HelperFile {
+  long pid = 0;  // 0: not one of ours (or a lock file)
+  std::string kind;
+  std::string stem;  // "" for staging directories
+};
+
+// Parses ".<stem>.atomicgen-<pid>-<nonce>.<kind>" and ".atomicgen-<pid>-<nonce>.stage".
+HelperFile ParseHelperFile(const std::string& name) {
+  HelperFile file;
   std::size_t marker = name.rfind(kMarker);
-  if (marker == std::string::npos) return 0;
   std::size_t dot = name.rfind('.');
-  if (dot == std::string::npos || dot < marker) return 0;
-  *kind = name.substr(dot + 1);
-  if (*kind != "tmp" && *kind != "bak" && *kind != "stage") return 0;
+  if (marker == std::string::npos || dot == std::string::npos || dot < marker) return file;
+  std::string kind = name.substr(dot + 1);
+  if (kind != "tmp" && kind != "bak" && kind != "new" && kind != "stage") return file;
   const char* digits = name.c_str() + marker + std::strlen(kMarker);
   char* end = nullptr;
   long pid = std::strtol(digits, &end, 10);
-  if (end == digits || *end != '-') return 0;
-  // ".<original>.atomicgen-..." for files; ".atomicgen-..." for staging directories.
-  *original = marker > 1 && name[0] == '.' ? name.substr(1, marker - 1) : std::string();
-  return pid;
+  if (end == digits || *end != '-') return file;
+  file.pid = pid;
+  file.kind = kind;
+  file.stem = marker > 1 && name[0] == '.' ? name.substr(1, marker - 1) : std::string();
+  return file;
+}
+
+std::string HelperPathFor(const std::string& destination, const std::string& suffix) {
+  return JoinPath(DirectoryOf(destination),
+                  fmt::format(".{}{}", StemOf(BaseNameOf(destination)), suffix));
 }
 
 }  // namespace
@@ -74,19 +90,25 @@ std::string JoinPath(const std::string& directory, const std::string& name) {
   return directory + "/" + name;
 }
 
+std::string StemOf(const std::string& name) {
+  if (name.size() <= kMaxStem) return name;
+  return fmt::format("{}~{:016x}", name.substr(0, kMaxStem - 17), std::hash<std::string>{}(name));
+}
+
 std::string TemporaryPathFor(const std::string& destination, const std::string& run_id) {
-  return JoinPath(DirectoryOf(destination),
-                  fmt::format(".{}{}{}.tmp", BaseNameOf(destination), kMarker, run_id));
+  return HelperPathFor(destination, fmt::format("{}{}.tmp", kMarker, run_id));
 }
 
 std::string BackupPathFor(const std::string& destination, const std::string& run_id) {
-  return JoinPath(DirectoryOf(destination),
-                  fmt::format(".{}{}{}.bak", BaseNameOf(destination), kMarker, run_id));
+  return HelperPathFor(destination, fmt::format("{}{}.bak", kMarker, run_id));
+}
+
+std::string CreatedMarkerPathFor(const std::string& destination, const std::string& run_id) {
+  return HelperPathFor(destination, fmt::format("{}{}.new", kMarker, run_id));
 }
 
 std::string LockPathFor(const std::string& destination) {
-  return JoinPath(DirectoryOf(destination),
-                  fmt::format(".{}.atomicgen-lock", BaseNameOf(destination)));
+  return HelperPathFor(destination, ".atomicgen-lock");
 }
 
 const std::string& RunId() {
@@ -142,14 +164,11 @@ File CreateTemporaryFor(FileSystem& fs, const std::string& temporary) {
   return fs.CreateExclusive(temporary, 0666);
 }
 
-CommitResult CommitFile(FileSystem& fs, const std::string& temporary,
-                        const std::string& destination, const CommitOptions& options) {
-  std::string target = ResolveDestination(fs, destination);
-  FileInfo existing = fs.Status(target);
-  if (existing.exists && SameContent(fs, temporary, target)) {
-    fs.Remove(temporary);
-    return CommitResult::kUnchanged;
-  }
+namespace {
+
+// internal: renames `temporary` (different bytes) over `target`, giving it the previous mode.
+CommitResult ReplaceFile(FileSystem& fs, const std::string& temporary, const std::string& target,
+                         const FileInfo& existing, const CommitOptions& options) {
   if (existing.exists || options.fsync) {
     File file = fs.OpenForReading(temporary);
     if (existing.exists) fs.ChangeMode(file, existing.mode);
@@ -162,7 +181,7 @@ CommitResult CommitFile(FileSystem& fs, const std::string& temporary,
     // copied next to the target first.
     staged = TemporaryPathFor(target, RunId());
     try {
-      CopyFile(fs, temporary, staged, existing.exists ? existing.mode : 0666, options);
+      CopyFile(fs, temporary, staged, fs.Status(temporary).mode, options);
     } catch (...) {
       try {
         fs.Remove(staged);
@@ -187,6 +206,114 @@ CommitResult CommitFile(FileSystem& fs, const std::string& temporary,
   return existing.exists ? CommitResult::kReplaced : CommitResult::kCreated;
 }
 
+// internal: a second name for `target`'s current bytes, to put back by rename: a hard link where
+// the file system has them, else a complete copy.
+void MakeBackup(FileSystem& fs, const std::string& target, const std::string& backup,
+                const FileInfo& existing) {
+  try {
+    fs.MakeHardLink(target, backup);
+  } catch (const Error&) {
+    MakeBackupCopy(fs, target, backup, existing);
+  }
+}
+
+}  // namespace
+
+void MakeBackupCopy(FileSystem& fs, const std::string& target, const std::string& backup,
+                    const FileInfo& existing) {
+  std::string temporary = TemporaryPathFor(backup, RunId());
+  try {
+    CopyFile(fs, target, temporary, existing.mode, CommitOptions{});
+    fs.SetModificationTime(temporary, existing.mtime);
+    fs.Rename(temporary, backup);
+  } catch (...) {
+    try {
+      fs.Remove(temporary);
+    } catch (...) {
+    }
+    throw;
+  }
+}
+
+std::vector<CommitResult> CommitAll(FileSystem& fs, const std::vector<StagedFile>& files,
+                                    const CommitOptions& options) {
+  struct Pending {
+    std::size_t index;
+    std::string target;
+    FileInfo existing;
+    std::string journal;  // backup (.bak) or created-marker (.new); "" when not journaled
+  };
+  std::vector<CommitResult> results(files.size(), CommitResult::kUnchanged);
+  std::vector<Pending> pending;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    std::string target = ResolveDestination(fs, files[i].destination);
+    FileInfo existing = fs.Status(target);
+    if (existing.exists && SameContent(fs, files[i].temporary, target)) {
+      fs.Remove(files[i].temporary);
+      continue;
+    }
+    pending.push_back({i, target, existing, {}});
+  }
+
+  auto remove_journal = [&]() noexcept {
+    for (Pending& change : pending) {
+      try {
+        if (!change.journal.empty()) fs.Remove(change.journal);
+      } catch (...) {
+        // Left for RecoverInterruptedCommit; it undoes only what a dead run left.
+      }
+    }
+  };
+  std::size_t committed = 0;
+  try {
+    // Several changed outputs: before the first rename, record how to undo each, so that a failure
+    // here (or a kill, through the next run's RecoverInterruptedCommit) never leaves some outputs
+    // new and others old. One output needs no journal: its rename is the whole commit.
+    if (pending.size() > 1) {
+      for (Pending& change : pending) {
+        if (change.existing.exists) {
+          std::string backup = BackupPathFor(change.target, RunId());
+          MakeBackup(fs, change.target, backup, change.existing);
+          change.journal = backup;
+        } else {
+          std::string marker = CreatedMarkerPathFor(change.target, RunId());
+          File file = fs.CreateExclusive(marker, 0666);
+          change.journal = marker;
+          fs.Close(file);
+        }
+      }
+    }
+    for (const Pending& change : pending) {
+      results[change.index] =
+          ReplaceFile(fs, files[change.index].temporary, change.target, change.existing, options);
+      ++committed;
+    }
+  } catch (...) {
+    for (std::size_t k = 0; k < committed; ++k) {
+      Pending& change = pending[k];
+      try {
+        if (change.existing.exists) {
+          fs.Rename(change.journal, change.target);
+        } else {
+          fs.Remove(change.target);
+        }
+        if (change.existing.exists) change.journal.clear();
+      } catch (...) {
+        // The journal entry stays; the next run on this output completes the undo.
+      }
+    }
+    remove_journal();
+    throw;
+  }
+  remove_journal();
+  return results;
+}
+
+CommitResult CommitFile(FileSystem& fs, const std::string& temporary,
+                        const std::string& destination, const CommitOptions& options) {
+  return CommitAll(fs, {{temporary, destination}}, options).front();
+}
+
 CommitResult UpdateIfDifferent(FileSystem& fs, const std::string& source,
                                const std::string& destination, bool move,
                                const CommitOptions& options) {
@@ -197,6 +324,7 @@ CommitResult UpdateIfDifferent(FileSystem& fs, const std::string& source,
   std::string target = ResolveDestination(fs, destination);
   RemoveStaleLeftovers(fs, DirectoryOf(target));
   FileLock lock(fs, LockPathFor(target));
+  RecoverInterruptedCommit(fs, target);
   if (SameContent(fs, source, target)) {
     if (move) fs.Remove(source);
     return CommitResult::kUnchanged;
@@ -218,6 +346,11 @@ CommitResult UpdateIfDifferent(FileSystem& fs, const std::string& source,
     }
   }
   try {
+    if (int signal = InterruptSignal()) {
+      throw Error(static_cast<ExitCode>(128 + signal),
+                  move ? "move-if-different" : "copy-if-different", destination,
+                  fmt::format("interrupted by {}; previous content kept", SignalName(signal)));
+    }
     return CommitFile(fs, temporary, target, options);
   } catch (...) {
     try {
@@ -240,21 +373,46 @@ void RemoveStaleLeftovers(FileSystem& fs, const std::string& directory) {
     return;  // A directory we cannot list holds nothing we could clean either.
   }
   for (const std::string& name : names) {
-    std::string kind, original;
-    long pid = OwnerPid(name, &kind, &original);
-    if (pid == 0 || ProcessExists(pid)) continue;
-    std::string path = JoinPath(directory, name);
+    HelperFile file = ParseHelperFile(name);
+    if (file.pid == 0 || (file.kind != "tmp" && file.kind != "stage") || ProcessExists(file.pid)) {
+      continue;
+    }
     try {
-      if (kind == "bak" && !original.empty()) {
-        // An in-place run died after backing this output up: put the previous bytes back.
-        fs.Rename(path, JoinPath(directory, original));
-      } else if (kind == "stage") {
-        fs.RemoveTree(path);
-      } else {
-        fs.Remove(path);
-      }
+      fs.RemoveTree(JoinPath(directory, name));
     } catch (const Error&) {
       // Another run cleaning the same directory got there first; nothing is lost.
+    }
+  }
+}
+
+void RecoverInterruptedCommit(FileSystem& fs, const std::string& destination) {
+  const std::string directory = DirectoryOf(destination);
+  const std::string stem = StemOf(BaseNameOf(destination));
+  std::vector<std::string> names;
+  try {
+    names = fs.ListDirectory(directory);
+  } catch (const Error&) {
+    return;
+  }
+  for (const std::string& name : names) {
+    HelperFile file = ParseHelperFile(name);
+    if (file.pid == 0 || file.stem != stem || (file.kind != "bak" && file.kind != "new") ||
+        ProcessExists(file.pid)) {
+      continue;
+    }
+    std::string path = JoinPath(directory, name);
+    if (file.kind == "new") {
+      // The dead run created this output in a commit it did not finish: it did not exist before.
+      fs.Remove(destination);
+      fs.Remove(path);
+      continue;
+    }
+    FileInfo backup = fs.LinkStatus(path);
+    FileInfo current = fs.LinkStatus(destination);
+    if (current.exists && current.device == backup.device && current.inode == backup.inode) {
+      fs.Remove(path);  // a hard-link backup of bytes that were never replaced
+    } else {
+      fs.Rename(path, destination);  // the previous bytes (and mtime) back
     }
   }
 }

@@ -24,7 +24,12 @@ std::string BaseNameOf(const std::string& path);
 std::string JoinPath(const std::string& directory, const std::string& name);
 std::string TemporaryPathFor(const std::string& destination, const std::string& run_id);
 std::string BackupPathFor(const std::string& destination, const std::string& run_id);
+std::string CreatedMarkerPathFor(const std::string& destination, const std::string& run_id);
 std::string LockPathFor(const std::string& destination);
+
+// The destination's name as used in the helper's own file names: itself, or for a name too long
+// to be decorated within NAME_MAX, a prefix and a hash.
+std::string StemOf(const std::string& name);
 
 // A unique id for this process's helper files: "<pid>-<nonce>".
 const std::string& RunId();
@@ -43,6 +48,23 @@ File CreateTemporaryFor(FileSystem& fs, const std::string& temporary);
 void CopyFile(FileSystem& fs, const std::string& from, const std::string& to, std::uint32_t mode,
               const CommitOptions& options);
 
+// Copies `target` (bytes, mode, mtime) to `backup`, through a temporary name so that a backup is
+// never partial: a partial one would be "restored" over its output.
+void MakeBackupCopy(FileSystem& fs, const std::string& target, const std::string& backup,
+                    const FileInfo& existing);
+
+struct StagedFile {
+  std::string temporary;
+  std::string destination;
+};
+
+// Commits several outputs all or nothing: unchanged ones are left untouched, changed ones renamed
+// over their destinations. With more than one change, each destination first gets a journal entry
+// (a hard-link or copy backup, or a "created" marker) so that a failure rolls the renamed ones
+// back, and a run killed mid-commit is rolled back by the next run on its outputs.
+std::vector<CommitResult> CommitAll(FileSystem& fs, const std::vector<StagedFile>& files,
+                                    const CommitOptions& options);
+
 // Replaces `destination` by `temporary` unless their bytes are equal, in which case `temporary` is
 // removed and `destination` keeps its inode and mtime. A replaced file keeps its previous mode.
 CommitResult CommitFile(FileSystem& fs, const std::string& temporary,
@@ -54,8 +76,13 @@ CommitResult UpdateIfDifferent(FileSystem& fs, const std::string& source,
                                const std::string& destination, bool move,
                                const CommitOptions& options);
 
-// Removes the helper files left in `directory` by runs whose process is gone. Backups of an
-// interrupted in-place run are renamed back over their destination first.
+// Removes the temporary files and staging directories left in `directory` by runs whose process
+// is gone.
 void RemoveStaleLeftovers(FileSystem& fs, const std::string& directory);
+
+// Undoes what a dead run left half done on `destination`: puts a backup back over it (in-place
+// runs, and multi-output commits), or removes an output it created. Call with the output's lock
+// held.
+void RecoverInterruptedCommit(FileSystem& fs, const std::string& destination);
 
 }  // namespace atomicgen

@@ -43,6 +43,7 @@ std::vector<FileLock> LockOutputs(FileSystem& fs, const std::vector<std::string>
   std::vector<FileLock> locks;
   locks.reserve(sorted.size());
   for (const std::string& destination : sorted) locks.emplace_back(fs, LockPathFor(destination));
+  for (const std::string& destination : sorted) RecoverInterruptedCommit(fs, destination);
   return locks;
 }
 
@@ -57,22 +58,16 @@ std::vector<std::string> ArgumentOutputs(const Options& options) {
   return outputs;
 }
 
-// internal: `error` with what happened to the outputs appended, unless it says so already: the
-// outputs before `committed` were committed (a later rename failed), the others kept.
-Error WithWhatWasKept(const Error& error, const std::vector<std::string>& declared,
-                      std::size_t committed) {
-  if (error.reason().find("kept") != std::string::npos) return error;
-  auto join = [&](std::size_t begin, std::size_t end) {
-    std::string names;
-    for (std::size_t i = begin; i < end; ++i) names += (names.empty() ? "" : ", ") + declared[i];
-    return names;
-  };
-  std::string what = committed == 0
-                         ? fmt::format("previous outputs kept: {}", join(0, declared.size()))
-                         : fmt::format("committed: {}; previous outputs kept: {}",
-                                       join(0, committed), join(committed, declared.size()));
+// internal: `error` saying that the previous outputs were kept, unless it says so already. True of
+// every error: CommitAll rolls back what it renamed before it reports.
+Error WithWhatWasKept(const Error& error, const std::vector<std::string>& declared) {
+  if (error.code() == ExitCode::kUsage || error.reason().find("kept") != std::string::npos) {
+    return error;
+  }
+  std::string names;
+  for (const std::string& name : declared) names += (names.empty() ? "" : ", ") + name;
   return {error.code(), error.operation(), error.path(),
-          fmt::format("{}; {}", error.reason(), what)};
+          fmt::format("{}; previous outputs kept: {}", error.reason(), names)};
 }
 
 // internal: the interrupted helper's exit (128 + signal), after cleanup by the caller.
@@ -166,14 +161,18 @@ RunReport RunStaged(FileSystem& fs, const Options& options) {
                                 generator));
       }
     }
-    CommitOptions commit_options{options.fsync};
+    std::vector<StagedFile> files;
+    files.reserve(outputs.size());
     for (std::size_t i = 0; i < outputs.size(); ++i) {
-      report.outputs.emplace_back(
-          outputs[i].declared, CommitFile(fs, outputs[i].staged, destinations[i], commit_options));
+      files.push_back({outputs[i].staged, destinations[i]});
+    }
+    std::vector<CommitResult> results = CommitAll(fs, files, CommitOptions{options.fsync});
+    for (std::size_t i = 0; i < outputs.size(); ++i) {
+      report.outputs.emplace_back(outputs[i].declared, results[i]);
     }
   } catch (const Error& error) {
     discard();
-    throw WithWhatWasKept(error, declared, report.outputs.size());
+    throw WithWhatWasKept(error, declared);
   } catch (...) {
     discard();
     throw;
@@ -216,7 +215,14 @@ RunReport Run(FileSystem& fs, const Options& given) {
     if (!missing) return {};
   }
   InstallInterruptHandlers();
-  RunReport report = options.in_place ? RunInPlace(fs, options) : RunStaged(fs, options);
+  RunReport report;
+  try {
+    report = options.in_place ? RunInPlace(fs, options) : RunStaged(fs, options);
+  } catch (const Error& error) {
+    std::vector<std::string> declared = options.outputs;
+    if (options.stdout_output) declared.insert(declared.begin(), *options.stdout_output);
+    throw WithWhatWasKept(error, declared);
+  }
   if (options.changed_stamp && (report.changed() || !fs.Status(*options.changed_stamp).exists)) {
     MakeDirectories(fs, DirectoryOf(NormalizePath(*options.changed_stamp, fs.RealDirectory("."))));
     fs.Touch(*options.changed_stamp);

@@ -56,14 +56,9 @@ RunReport RunInPlace(FileSystem& fs, const Options& options) {
       output.before = fs.Status(output.destination);
       if (!output.before.exists) continue;
       std::string backup = BackupPathFor(output.destination, RunId());
-      try {
-        // The backup keeps the old mtime too, so restoring it by rename restores both.
-        CopyFile(fs, output.destination, backup, output.before.mode, CommitOptions{});
-        fs.SetModificationTime(backup, output.before.mtime);
-      } catch (...) {
-        fs.Remove(backup);
-        throw;
-      }
+      // A copy, not a hard link: the generator may rewrite the file in place. It keeps the old
+      // mtime too, so restoring it by rename restores both.
+      MakeBackupCopy(fs, output.destination, backup, output.before);
       output.backup = backup;
     }
     if (int signal = InterruptSignal()) {

@@ -36,6 +36,7 @@ int Main(int argc, char** argv) {
     case Subcommand::kCopyIfDifferent:
     case Subcommand::kMoveIfDifferent: {
       bool move = options.subcommand == Subcommand::kMoveIfDifferent;
+      InstallInterruptHandlers();
       CommitResult result = UpdateIfDifferent(fs, options.source, options.destination, move,
                                               CommitOptions{options.fsync});
       if (options.verbose) fmt::print("atomicgen: {}: {}\n", options.destination, Describe(result));

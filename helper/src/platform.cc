@@ -295,6 +295,10 @@ void FileSystem::MakeSymlink(const std::string& target, const std::string& link)
   if (::symlink(target.c_str(), link.c_str()) != 0) ThrowSystemError(errno, "symlink", link);
 }
 
+void FileSystem::MakeHardLink(const std::string& existing, const std::string& link) {
+  if (::link(existing.c_str(), link.c_str()) != 0) ThrowSystemError(errno, "link", link);
+}
+
 void FileSystem::SetModificationTime(const std::string& path, FileTime mtime) {
   struct timespec times[2];
   times[0].tv_sec = 0;
@@ -377,6 +381,9 @@ void InstallInterruptHandlers() {
   sigemptyset(&action.sa_mask);
   // No SA_RESTART: a blocking flock() or waitpid() returns EINTR so the caller can react.
   for (int signal : {SIGINT, SIGTERM, SIGHUP}) ::sigaction(signal, &action, nullptr);
+  // Over `ulimit -f`, our own writes fail with EFBIG and are reported, instead of killing us
+  // silently with temporary files left behind.
+  ::signal(SIGXFSZ, SIG_IGN);
 }
 
 int InterruptSignal() { return g_interrupt_signal; }
@@ -404,7 +411,7 @@ ExitStatus RunProcess(const SpawnRequest& request) {
   posix_spawnattr_init(&attributes);
   sigset_t defaults;
   sigemptyset(&defaults);
-  for (int signal : {SIGINT, SIGTERM, SIGHUP, SIGPIPE}) sigaddset(&defaults, signal);
+  for (int signal : {SIGINT, SIGTERM, SIGHUP, SIGPIPE, SIGXFSZ}) sigaddset(&defaults, signal);
   posix_spawnattr_setsigdefault(&attributes, &defaults);
   sigset_t none;
   sigemptyset(&none);
@@ -683,6 +690,12 @@ void FileSystem::MakeSymlink(const std::string& target, const std::string& link)
   if (Status(target).is_directory) flags |= SYMBOLIC_LINK_FLAG_DIRECTORY;
   if (!CreateSymbolicLinkW(Wide(link).c_str(), Wide(target).c_str(), flags)) {
     ThrowWindowsError(GetLastError(), "symlink", link);
+  }
+}
+
+void FileSystem::MakeHardLink(const std::string& existing, const std::string& link) {
+  if (!CreateHardLinkW(Wide(link).c_str(), Wide(existing).c_str(), nullptr)) {
+    ThrowWindowsError(GetLastError(), "link", link);
   }
 }
 

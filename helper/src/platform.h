@@ -96,6 +96,8 @@ class FileSystem {
   virtual bool MakeDirectory(const std::string& path);
   virtual std::vector<std::string> ListDirectory(const std::string& path);
   virtual void MakeSymlink(const std::string& target, const std::string& link);
+  // Gives `existing` the second name `link` (same file); throws where hard links are unsupported.
+  virtual void MakeHardLink(const std::string& existing, const std::string& link);
   virtual void SetModificationTime(const std::string& path, FileTime mtime);
   // Sets the modification time to now, creating the file if it is missing.
   virtual void Touch(const std::string& path);

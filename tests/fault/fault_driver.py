@@ -337,12 +337,21 @@ def case_kill(c, mode):
             c.check(was_new, f"{tag}: helper succeeded but outputs are {describe(before)}")
         elif rc < 0:
             if mode != "in-place":
-                # A killed helper: exactly old or exactly new, all outputs alike.
-                if not (was_old or was_new):
-                    mixed = all(b in (data[(n, current)], data[(n, new)])
-                                for n, b in zip(names, before))
-                    c.violation(f"{tag}: outputs are {describe(before)}, neither all old nor all "
-                                "new", bug="mixed-pair" if mixed and mode == "pair" else None)
+                # A killed helper: each output exactly old or exactly new. Several outputs are
+                # renamed one by one, so a kill between two renames leaves them mixed until the
+                # next run on them rolls the unfinished commit back (checked below).
+                each_old_or_new = all(b in (data[(n, current)], data[(n, new)])
+                                      for n, b in zip(names, before))
+                c.check(was_old or was_new or (mode == "pair" and each_old_or_new),
+                        f"{tag}: outputs are {describe(before)}, not each old or new")
+                if mode == "pair" and not (was_old or was_new) and each_old_or_new:
+                    c.count("mixed until the next run")
+                    # A run that only recovers (its generator fails): all old afterwards.
+                    c.helper_run(["--output", "a.h", "--output", "b.h"], ["false"], d)
+                    after = state()
+                    c.check(after == expected(current),
+                            f"{tag}: after a recovering run the outputs are {describe(after)}, "
+                            "not all old")
         else:
             c.expect_error(tag, (rc, "", err), {1}, ["run(", "was killed by SIGKILL"], kept=True)
             c.check(was_old, f"{tag}: generator killed but outputs are {describe(before)}")
@@ -832,8 +841,8 @@ CMAKE_SETS = {
     "names": ['"with space.h"', '"single\'quote.h"', '"double\\"quote.h"',
               '"ünïcödé €.h"', '"sub dir ü/nested file.h"',
               '"${CMAKE_CURRENT_SOURCE_DIR}/tree gen ü/in source.h"'],
-    # A semicolon inside one quoted argument: one output, not two (CMake list pitfall).
-    "semicolon": ['"semi;colon.h"', '"${CMAKE_CURRENT_SOURCE_DIR}/tree gen/semi;colon.h"'],
+    # A semicolon cannot be carried by CMake's custom commands: the module rejects it
+    # (tests/misuse/cases/output_with_semicolon.cmake); the helper handles it (special-paths).
 }
 
 

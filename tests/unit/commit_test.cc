@@ -305,13 +305,70 @@ TEST_F(StaleLeftoversTest, StagingDirectoryOfADeadProcessIsRemovedWithItsContent
   EXPECT_EQ(ReadFile(Path("input.txt")), "keep me");  // a mirror link is not followed
 }
 
-TEST_F(StaleLeftoversTest, BackupOfADeadInPlaceRunIsRestoredOverItsDestination) {
+TEST_F(StaleLeftoversTest, BackupOfADeadRunIsLeftForTheRecoveryUnderTheLock) {
   WriteFile(Path("out.c"), "half-written");
   std::string name = DeadName("out.c", "bak");
   WriteFile(Path(name), "previous");
   atomicgen::RemoveStaleLeftovers(RealFileSystem(), root_);
+  EXPECT_EQ(ReadFile(Path("out.c")), "half-written");
+  EXPECT_TRUE(Exists(Path(name)));
+}
+
+TEST_F(StaleLeftoversTest, BackupOfADeadInPlaceRunIsRestoredOverItsDestination) {
+  WriteFile(Path("out.c"), "half-written");
+  std::string name = DeadName("out.c", "bak");
+  WriteFile(Path(name), "previous");
+  atomicgen::RecoverInterruptedCommit(RealFileSystem(), Path("out.c"));
   EXPECT_EQ(ReadFile(Path("out.c")), "previous");
   EXPECT_FALSE(Exists(Path(name)));
+}
+
+TEST_F(StaleLeftoversTest, HardLinkBackupOfAnOutputNotYetReplacedIsJustRemoved) {
+  WriteFile(Path("out.c"), "previous");
+  std::string name = DeadName("out.c", "bak");
+  ASSERT_EQ(::link(Path("out.c").c_str(), Path(name).c_str()), 0);
+  ino_t inode = StatOf(Path("out.c")).st_ino;
+  atomicgen::RecoverInterruptedCommit(RealFileSystem(), Path("out.c"));
+  EXPECT_EQ(ReadFile(Path("out.c")), "previous");
+  EXPECT_EQ(StatOf(Path("out.c")).st_ino, inode);
+  EXPECT_FALSE(Exists(Path(name)));
+}
+
+TEST_F(StaleLeftoversTest, OutputCreatedByADeadRunsUnfinishedCommitIsRemoved) {
+  WriteFile(Path("out.c"), "new, from a commit that did not finish");
+  std::string marker = DeadName("out.c", "new");
+  WriteFile(Path(marker), "");
+  atomicgen::RecoverInterruptedCommit(RealFileSystem(), Path("out.c"));
+  EXPECT_FALSE(Exists(Path("out.c")));
+  EXPECT_FALSE(Exists(Path(marker)));
+}
+
+TEST_F(StaleLeftoversTest, JournalOfAnotherOutputIsNotTouched) {
+  WriteFile(Path("out.c"), "mine");
+  WriteFile(Path("other.c"), "theirs");
+  std::string name = DeadName("other.c", "bak");
+  WriteFile(Path(name), "previous");
+  atomicgen::RecoverInterruptedCommit(RealFileSystem(), Path("out.c"));
+  EXPECT_EQ(ReadFile(Path("other.c")), "theirs");
+  EXPECT_TRUE(Exists(Path(name)));
+}
+
+TEST_F(StaleLeftoversTest, JournalOfALiveRunIsNotTouched) {
+  WriteFile(Path("out.c"), "being committed");
+  std::string name = ".out.c.atomicgen-" + std::to_string(::getpid()) + "-0000000000000000001.bak";
+  WriteFile(Path(name), "previous");
+  atomicgen::RecoverInterruptedCommit(RealFileSystem(), Path("out.c"));
+  EXPECT_EQ(ReadFile(Path("out.c")), "being committed");
+  EXPECT_TRUE(Exists(Path(name)));
+}
+
+TEST_F(StaleLeftoversTest, VeryLongNamesGetAbbreviatedHelperFileNames) {
+  std::string name(250, 'n');
+  std::string lock = atomicgen::LockPathFor(Path(name));
+  std::string temporary = atomicgen::TemporaryPathFor(Path(name), atomicgen::RunId());
+  EXPECT_LE(atomicgen::BaseNameOf(lock).size(), 255u);
+  EXPECT_LE(atomicgen::BaseNameOf(temporary).size(), 255u);
+  EXPECT_NE(atomicgen::StemOf(name), atomicgen::StemOf(std::string(249, 'n') + "m"));
 }
 
 TEST_F(StaleLeftoversTest, UnrelatedFilesAreLeftAlone) {

@@ -1,0 +1,1 @@
+add_generated_source(gen OUTPUT "semi;colon.h" COMMAND gen)
