@@ -383,7 +383,11 @@ void InstallInterruptHandlers() {
   for (int signal : {SIGINT, SIGTERM, SIGHUP}) ::sigaction(signal, &action, nullptr);
   // Over `ulimit -f`, our own writes fail with EFBIG and are reported, instead of killing us
   // silently with temporary files left behind.
-  ::signal(SIGXFSZ, SIG_IGN);
+  struct sigaction ignore;
+  std::memset(&ignore, 0, sizeof ignore);
+  ignore.sa_handler = SIG_IGN;
+  sigemptyset(&ignore.sa_mask);
+  ::sigaction(SIGXFSZ, &ignore, nullptr);
 }
 
 int InterruptSignal() { return g_interrupt_signal; }
