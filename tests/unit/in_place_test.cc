@@ -12,15 +12,7 @@
 namespace atomicgen_test {
 namespace {
 
-class InPlaceTest : public TempDirTest {
- protected:
-  void SetUp() override {
-    TempDirTest::SetUp();
-    write_ = Script("write.sh", "printf '%s' \"$2\" > \"$1\"\n");
-  }
-  std::vector<std::string> Leftovers() { return HelperFilesIn(root_); }
-  std::string write_;
-};
+class InPlaceTest : public GeneratorRunTest {};
 
 TEST_F(InPlaceTest, RewritingIdenticalBytesKeepsThePreviousMtime) {
   WriteFile(Path("clinic.c.h"), "same");

@@ -23,18 +23,7 @@ void ExpectOneErrorLine(const Result& result) {
   EXPECT_EQ(std::count(result.err.begin(), result.err.end(), '\n'), 1) << result;
 }
 
-class RunTest : public TempDirTest {
- protected:
-  void SetUp() override {
-    TempDirTest::SetUp();
-    // write.sh <path> <content>: writes exactly <content> to <path>.
-    write_ = Script("write.sh", "printf '%s' \"$2\" > \"$1\"\n");
-  }
-  // Files the helper owns (temporaries, stages, backups, locks) left in the working directory.
-  std::vector<std::string> Leftovers() { return HelperFilesIn(root_); }
-
-  std::string write_;
-};
+class RunTest : public GeneratorRunTest {};
 
 TEST_F(RunTest, IdenticalOutputKeepsDestinationInodeAndMtime) {
   WriteFile(Path("out.c"), "int x;\n");

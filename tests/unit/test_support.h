@@ -97,4 +97,18 @@ class TempDirTest : public ::testing::Test {
   int captures_ = 0;
 };
 
+// A temporary directory and the generator most end-to-end tests run through the helper.
+class GeneratorRunTest : public TempDirTest {
+ protected:
+  void SetUp() override {
+    TempDirTest::SetUp();
+    // write.sh <path> <content>: writes exactly <content> to <path>.
+    write_ = Script("write.sh", "printf '%s' \"$2\" > \"$1\"\n");
+  }
+  // Files the helper owns (temporaries, stages, backups, locks) left in the working directory.
+  std::vector<std::string> Leftovers() { return HelperFilesIn(root_); }
+
+  std::string write_;
+};
+
 }  // namespace atomicgen_test
