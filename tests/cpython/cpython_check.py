@@ -1,0 +1,427 @@
+#!/usr/bin/env python3
+"""Checks of examples/cpython against a real CPython 3.11 tree.
+
+The example writes into its CPython tree, so the driver works on copies: it copies the example
+(CMakeLists.txt, tools/) into <work>/example and a pristine CPython tree into <work>/example/src,
+configures <work>/build with Ninja, and runs the checks named on the command line, in order:
+
+  build      `ninja -j<jobs> regen-all all` (the first, full build; timed)
+  regrtest   the built python runs `-m test -v` over the selection (SELECTION); prints how many
+             test files and test cases ran, passed, failed, were skipped
+  noop       after a full build: `ninja regen-all` leaves every file of the tree untouched
+             (inode, mtime, size) and a following `ninja -d explain python` has no work to do
+  clean      `ninja -t clean` deletes no file of the CPython tree (every checked-in file still
+             there, same bytes)
+  repeat     --iterations times: `ninja -t clean`, then `ninja -j<jobs> regen-all python` from
+             the clean build tree; must never fail; the tree stays byte-identical to the pristine
+             one and holds no helper leftovers
+  compare    bpo-42398: --iterations clean `ninja -j<jobs> regen-all python` runs with the naive
+             wiring (-DCPYTHON_WIRING=naive: CPython's Makefile before GH-23362, clinic writing
+             in place through tools/naive_clinic.py, --naive-chunks pieces --naive-delay apart)
+             and as many with the atomicgen wiring; prints both failure counts; passes when the
+             atomicgen wiring never failed and the naive one failed at least once
+  clinic     the same, but between two runs the docstring of a function with a [clinic input]
+             block (Modules/_weakref.c) is toggled: clinic rewrites the header and the checksum
+             in the .c, the built python shows the new docstring, and toggling back gives the
+             pristine bytes again
+
+Exit status 0 when every check passed, 1 when one failed, 2 on a setup error.
+
+    python3 tests/cpython/cpython_check.py --work /tmp/cpy build regrtest noop clean repeat clinic
+"""
+import argparse
+import hashlib
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.normpath(os.path.join(HERE, "..", ".."))
+EXAMPLE = os.path.join(REPO, "examples", "cpython")
+
+# The six tests issue 4 names, then more that the built-in modules allow (no shared extension
+# modules, no third-party libraries: test_importlib's extension tests, test_ssl, test_sqlite3,
+# ... cannot run).
+SELECTION = [
+    "test_grammar", "test_opcodes", "test_keyword", "test_tokenize", "test_weakref", "test_clinic",
+    "test_ast", "test_compile", "test_code", "test_dis", "test_marshal", "test_syntax",
+    "test_exceptions", "test_traceback", "test_types", "test_dict", "test_list", "test_tuple",
+    "test_set", "test_unicode", "test_bytes", "test_int", "test_float", "test_math", "test_struct",
+    "test_array", "test_json", "test_datetime", "test_itertools", "test_functools",
+    "test_collections", "test_frozen", "test_sysconfig", "test_embed", "test_sys", "test_capi",
+    "test_opcache", "test_peepholer", "test_eof", "test_string_literals", "test_fstring",
+    "test_pickle", "test_csv", "test_heapq", "test_bisect", "test_operator", "test_abc",
+    "test_weakset", "test_genexps", "test_generators", "test_coroutines", "test_contextlib",
+    "test_enum", "test_dataclasses", "test_typing", "test_inspect", "test_unicodedata",
+    "test_hashlib", "test_binascii", "test_os", "test_posix", "test_time", "test_threading",
+    "test_signal", "test_subprocess", "test_codecs", "test_multibytecodec", "test_re",
+]
+
+CLINIC_FILE = "Modules/_weakref.c"
+CLINIC_HEADER = "Modules/clinic/_weakref.c.h"
+CLINIC_DOC = "Return the number of weak references to 'object'."
+CLINIC_MARK = "(edited by cpython_check)"
+CLINIC_EDITED = f"Return the number of weak references to 'object' {CLINIC_MARK}."
+
+
+class CheckFailed(Exception):
+    pass
+
+
+class SetupError(Exception):
+    pass
+
+
+def log(message):
+    print(message, flush=True)
+
+
+def run(cmd, cwd=None, check=True, capture=True, env=None):
+    """Runs cmd; returns (status, combined output)."""
+    result = subprocess.run(cmd, cwd=cwd, env=env, stdout=subprocess.PIPE if capture else None,
+                            stderr=subprocess.STDOUT if capture else None, text=True)
+    output = result.stdout or ""
+    if check and result.returncode != 0:
+        raise CheckFailed(f"{' '.join(cmd)} exited with {result.returncode}:\n{tail(output)}")
+    return result.returncode, output
+
+
+def tail(text, lines=40):
+    return "\n".join(text.rstrip().splitlines()[-lines:])
+
+
+def tree_files(root):
+    """Relative paths of the files of a CPython tree, without bytecode caches."""
+    files = []
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = [d for d in dirnames if d not in ("__pycache__", ".git")]
+        for name in filenames:
+            files.append(os.path.relpath(os.path.join(dirpath, name), root))
+    return files
+
+
+def digest(path):
+    with open(path, "rb") as f:
+        return hashlib.sha256(f.read()).hexdigest()
+
+
+def manifest(root):
+    return {rel: digest(os.path.join(root, rel)) for rel in tree_files(root)}
+
+
+def snapshot(root):
+    result = {}
+    for rel in tree_files(root):
+        st = os.lstat(os.path.join(root, rel))
+        result[rel] = (st.st_ino, st.st_mtime_ns, st.st_size)
+    return result
+
+
+class Harness:
+    def __init__(self, args, wiring=None, subdir=None):
+        self.args = args
+        self.wiring = wiring or args.wiring
+        self.work = os.path.abspath(args.work)
+        if subdir:
+            self.work = os.path.join(self.work, subdir)
+        self.example = os.path.join(self.work, "example")
+        self.src = os.path.join(self.example, "src")
+        self.build = os.path.join(self.work, "build")
+        self.python = os.path.join(self.build, "configure", "python")
+        self.ninja = [args.ninja, "-C", self.build]
+        self.pristine_dir = None
+        self.pristine = None
+        self.figures = []
+
+    # -- setup -------------------------------------------------------------------------------
+    def setup(self):
+        os.makedirs(self.work, exist_ok=True)
+        if self.args.sources:
+            self.pristine_dir = os.path.abspath(self.args.sources)
+        else:
+            self.pristine_dir = os.path.join(self.work, "cpython-pristine")
+            status, output = run([os.path.join(EXAMPLE, "fetch-sources.sh"), self.pristine_dir],
+                                 check=False)
+            if status != 0:
+                raise SetupError(f"fetch-sources.sh failed:\n{tail(output)}")
+        if not os.path.isfile(os.path.join(self.pristine_dir, "Include", "patchlevel.h")):
+            raise SetupError(f"{self.pristine_dir} is not a CPython tree")
+        self.pristine = manifest(self.pristine_dir)
+        # A fresh copy of the example and of the tree, every run.
+        if os.path.exists(self.example):
+            shutil.rmtree(self.example)
+        os.makedirs(self.example)
+        shutil.copy2(os.path.join(EXAMPLE, "CMakeLists.txt"), self.example)
+        shutil.copytree(os.path.join(EXAMPLE, "tools"), os.path.join(self.example, "tools"))
+        shutil.copytree(self.pristine_dir, self.src, symlinks=True)
+        cmd = [self.args.cmake, "-S", self.example, "-B", self.build, "-G", "Ninja",
+               f"-DCMAKE_MAKE_PROGRAM={self.args.ninja}",
+               f"-DCPYTHON_ATOMICGEN_ROOT={REPO}", f"-DCPYTHON_OPT={self.args.opt}",
+               f"-DCPYTHON_WIRING={self.wiring}",
+               f"-DCPYTHON_NAIVE_CHUNKS={self.args.naive_chunks}",
+               f"-DCPYTHON_NAIVE_DELAY={self.args.naive_delay}"]
+        if self.args.atomicgen_executable:
+            cmd.append(f"-DATOMICGEN_EXECUTABLE={os.path.abspath(self.args.atomicgen_executable)}")
+        start = time.monotonic()
+        status, output = run(cmd, check=False)
+        if status != 0:
+            raise SetupError(f"configuring the example failed:\n{tail(output)}")
+        log(f"setup: {self.wiring} wiring configured in {time.monotonic() - start:.0f} s "
+            f"({self.build})")
+
+    # -- helpers -----------------------------------------------------------------------------
+    def check_tree(self, expected_changes=()):
+        """The CPython tree equals the pristine one except for expected_changes; no leftovers."""
+        current = manifest(self.src)
+        missing = sorted(set(self.pristine) - set(current))
+        if missing:
+            raise CheckFailed(f"{len(missing)} files of the tree are gone: {missing[:10]}")
+        leftovers = sorted(p for p in set(current) - set(self.pristine)
+                           if ".atomicgen-" in p or p.endswith((".new", ".tmp")))
+        for dirpath, dirnames, _ in os.walk(self.src):
+            leftovers += [os.path.relpath(os.path.join(dirpath, d), self.src)
+                          for d in dirnames if ".atomicgen-" in d]
+        if leftovers:
+            raise CheckFailed(f"leftovers in the tree: {leftovers[:10]}")
+        changed = sorted(p for p in self.pristine
+                         if current[p] != self.pristine[p] and p not in expected_changes)
+        if changed:
+            raise CheckFailed(f"{len(changed)} files differ from the pristine tree: {changed[:10]}")
+
+    def restore_tree(self):
+        """Puts back every file that differs from the pristine tree; returns their names."""
+        current = manifest(self.src)
+        damaged = sorted(p for p in self.pristine if current.get(p) != self.pristine[p])
+        for rel in damaged:
+            shutil.copy2(os.path.join(self.pristine_dir, rel), os.path.join(self.src, rel))
+        return damaged
+
+    def build_all(self, targets, jobs=None):
+        jobs = jobs or self.args.jobs
+        start = time.monotonic()
+        status, output = run(self.ninja + [f"-j{jobs}"] + targets, check=False)
+        elapsed = time.monotonic() - start
+        if status != 0:
+            errors = [line for line in output.splitlines()
+                      if re.search(r"error|FAILED", line)][:15]
+            raise CheckFailed(f"ninja -j{jobs} {' '.join(targets)} failed after {elapsed:.0f} s:\n"
+                              + "\n".join(errors))
+        return elapsed
+
+    # -- checks ------------------------------------------------------------------------------
+    def check_build(self):
+        elapsed = self.build_all(["regen-all", "all"])
+        self.check_tree()
+        self.figures.append(f"full build (regen-all all, -j{self.args.jobs}): {elapsed:.0f} s")
+        log(f"build: ok, {elapsed:.0f} s; the tree is byte-identical to the pristine one")
+
+    def check_regrtest(self):
+        cmd = [self.python, "-m", "test", "-v", f"-j{self.args.test_jobs}"] + SELECTION
+        start = time.monotonic()
+        status, output = run(cmd, cwd=self.build, check=False)
+        elapsed = time.monotonic() - start
+        cases = sum(int(n) for n in re.findall(r"^Ran (\d+) tests? in ", output, re.M))
+        counts = {"failures": 0, "errors": 0, "skipped": 0, "expected failures": 0}
+        for line in re.findall(r"^(?:OK|FAILED) \((.*)\)$", output, re.M):
+            for key, value in re.findall(r"([a-z ]+)=(\d+)", line):
+                key = key.strip()
+                counts[key] = counts.get(key, 0) + int(value)
+        ok_files = re.search(r"^(\d+) tests? OK\.$", output, re.M)
+        ok_files = int(ok_files.group(1)) if ok_files else (len(SELECTION) if status == 0 else 0)
+        failed_files = re.search(r"^(\d+) tests? failed:\n((?:    .*\n)+)", output, re.M)
+        skipped_files = re.search(r"^(\d+) tests? skipped:\n((?:    .*\n)+)", output, re.M)
+        summary = (f"regrtest: {len(SELECTION)} test files, {ok_files} passed"
+                   + (f", {failed_files.group(1)} failed ({' '.join(failed_files.group(2).split())})"
+                      if failed_files else "")
+                   + (f", {skipped_files.group(1)} skipped ({' '.join(skipped_files.group(2).split())})"
+                      if skipped_files else "")
+                   + f"; {cases} test cases ran: {cases - counts['failures'] - counts['errors'] - counts['skipped']}"
+                   f" passed, {counts['failures']} failures, {counts['errors']} errors, "
+                   f"{counts['skipped']} skipped; {elapsed:.0f} s")
+        self.figures.append(summary)
+        log(summary)
+        if status != 0:
+            raise CheckFailed(f"regrtest exited with {status}:\n{tail(output, 30)}")
+
+    def check_noop(self):
+        self.build_all(["regen-all", "all"])
+        before = snapshot(self.src)
+        _, output = run(self.ninja + ["-d", "explain", "regen-all"])
+        after = snapshot(self.src)
+        touched = sorted(p for p in before if after.get(p) != before[p])
+        if touched:
+            raise CheckFailed(f"`ninja regen-all` on a built tree touched {len(touched)} files: "
+                              f"{touched[:10]}\n{tail(output)}")
+        if "no work to do" not in output:
+            raise CheckFailed(f"`ninja regen-all` on a built tree had work to do:\n{tail(output)}")
+        _, output = run(self.ninja + ["-d", "explain", "python"])
+        if "no work to do" not in output:
+            raise CheckFailed(f"`ninja python` after `ninja regen-all` had work to do:\n"
+                              f"{tail(output)}")
+        self.figures.append("noop: `ninja regen-all` touched 0 files; `ninja python`: no work to do")
+        log("noop: ok: `ninja regen-all` touched no file, `ninja -d explain python`: no work to do")
+
+    def check_clean(self):
+        run(self.ninja + ["-t", "clean"])
+        self.check_tree()
+        if os.path.exists(self.python):
+            raise CheckFailed("`ninja -t clean` left the built python")
+        self.figures.append("clean: `ninja -t clean` deleted no file of the CPython tree")
+        log("clean: ok: `ninja -t clean` removed the build outputs and no file of the CPython tree")
+
+    def toggle_clinic_input(self, edited):
+        path = os.path.join(self.src, CLINIC_FILE)
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+        old, new = (CLINIC_DOC, CLINIC_EDITED) if edited else (CLINIC_EDITED, CLINIC_DOC)
+        if old not in text:
+            raise SetupError(f"{CLINIC_FILE}: {old!r} not found")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text.replace(old, new, 1))
+
+    def check_repeat(self, clinic):
+        name = "clinic" if clinic else "repeat"
+        times = []
+        edited = False
+        for i in range(1, self.args.iterations + 1):
+            run(self.ninja + ["-t", "clean"])
+            if clinic:
+                edited = not edited
+                self.toggle_clinic_input(edited)
+            try:
+                times.append(self.build_all(["regen-all", "python"]))
+                expected = (CLINIC_FILE, CLINIC_HEADER) if edited else ()
+                self.check_tree(expected)
+                if clinic:
+                    _, doc = run([self.python, "-c",
+                                  "import _weakref; print(_weakref.getweakrefcount.__doc__)"])
+                    want = CLINIC_EDITED if edited else CLINIC_DOC
+                    if want not in doc:
+                        raise CheckFailed(f"the built python shows {doc.strip()!r}, not {want!r}")
+                    with open(os.path.join(self.src, CLINIC_HEADER), encoding="utf-8") as f:
+                        if (CLINIC_MARK in f.read()) != edited:
+                            raise CheckFailed(f"{CLINIC_HEADER} was not regenerated")
+            except CheckFailed as error:
+                raise CheckFailed(f"{name}: iteration {i} of {self.args.iterations}: {error}")
+            log(f"{name}: iteration {i}: ok ({times[-1]:.0f} s)"
+                + (f", docstring {'edited' if edited else 'restored'}" if clinic else ""))
+        if clinic and edited:
+            # Leave the tree as it was.
+            self.toggle_clinic_input(False)
+            self.build_all(["regen-all", "python"])
+            self.check_tree()
+        figure = (f"{name}: {len(times)} of {self.args.iterations} clean `ninja -j{self.args.jobs}"
+                  f" regen-all python` runs passed, 0 failed (mean {sum(times) / len(times):.0f} s)")
+        self.figures.append(figure)
+        log(figure)
+
+
+def first_error(output):
+    lines = output.splitlines()
+    for pattern in (r": (?:fatal )?error:", r"Error:|Traceback", r"^FAILED:"):
+        for line in lines:
+            if re.search(pattern, line):
+                return line.strip()
+    return "?"
+
+
+def check_compare(harness):
+    """bpo-42398 on the real tree: the naive wiring against the atomicgen wiring, same runs.
+
+    An iteration fails if the build fails, if the built python does not start, or if the tree
+    differs from the pristine one afterwards (a generator read a torn file and wrote wrong
+    bytes: gh-108740). A damaged tree is restored from the pristine copy before the next run."""
+    args = harness.args
+    counts = {}
+    for wiring in ("naive", "atomicgen"):
+        h = harness if wiring == harness.wiring else Harness(args, wiring=wiring, subdir=wiring)
+        if h is not harness:
+            h.setup()
+        failures = 0
+        for i in range(1, args.iterations + 1):
+            run(h.ninja + ["-t", "clean"])
+            start = time.monotonic()
+            status, output = run(h.ninja + [f"-j{args.jobs}", "regen-all", "python"], check=False)
+            elapsed = time.monotonic() - start
+            with open(os.path.join(h.work, f"compare-{wiring}-{i}.log"), "w") as f:
+                f.write(output)
+            problem = None
+            if status != 0:
+                problem = f"build failed: {first_error(output)}"
+            else:
+                status, output = run([h.python, "-c", "import _weakref, posix"], check=False)
+                if status != 0:
+                    problem = f"python does not start: {first_error(output)}"
+            damaged = h.restore_tree()
+            if damaged:
+                problem = (problem + "; " if problem else "") + \
+                    f"tree damaged ({len(damaged)} files: {', '.join(damaged[:4])})"
+            if problem:
+                failures += 1
+                log(f"compare: {wiring} iteration {i}: FAILED ({elapsed:.0f} s): {problem[:300]}")
+            else:
+                log(f"compare: {wiring} iteration {i}: ok ({elapsed:.0f} s)")
+        counts[wiring] = failures
+    figure = (f"compare (clean `ninja -j{args.jobs} regen-all python`, {args.iterations} runs each, "
+              f"naive clinic writes in {args.naive_chunks} pieces {args.naive_delay} s apart): "
+              f"naive failed {counts['naive']}/{args.iterations}, "
+              f"atomicgen failed {counts['atomicgen']}/{args.iterations}")
+    harness.figures.append(figure)
+    log(figure)
+    if counts["atomicgen"]:
+        raise CheckFailed("the atomicgen wiring failed")
+    if not counts["naive"]:
+        raise CheckFailed("the naive control never failed: the comparison proves nothing")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("checks", nargs="+",
+                        choices=["build", "regrtest", "noop", "clean", "repeat", "clinic",
+                                 "compare"])
+    parser.add_argument("--work", required=True, help="scratch directory (reused)")
+    parser.add_argument("--sources", help="pristine CPython 3.11 tree (default: fetch-sources.sh "
+                        "into <work>/cpython-pristine)")
+    parser.add_argument("--atomicgen-executable", help="a built helper (default: build one)")
+    parser.add_argument("--cmake", default="cmake")
+    parser.add_argument("--ninja", default=shutil.which("ninja") or "ninja")
+    parser.add_argument("--jobs", type=int, default=16)
+    parser.add_argument("--test-jobs", type=int, default=2, help="regrtest -j")
+    parser.add_argument("--iterations", type=int, default=2)
+    parser.add_argument("--opt", default="-DNDEBUG -g -fwrapv -O1 -Wall",
+                        help="CPYTHON_OPT (CPython's own is -O3: slower to build)")
+    parser.add_argument("--wiring", default="atomicgen", choices=["atomicgen", "naive"])
+    parser.add_argument("--naive-chunks", type=int, default=8,
+                        help="compare: the naive clinic writes each header in this many pieces")
+    parser.add_argument("--naive-delay", type=float, default=0.005,
+                        help="compare: seconds between two pieces")
+    args = parser.parse_args()
+
+    harness = Harness(args)
+    try:
+        harness.setup()
+        for check in args.checks:
+            if check == "compare":
+                check_compare(harness)
+            elif check in ("repeat", "clinic"):
+                harness.check_repeat(clinic=(check == "clinic"))
+            else:
+                getattr(harness, f"check_{check}")()
+    except SetupError as error:
+        log(f"cpython_check: setup error: {error}")
+        return 2
+    except CheckFailed as error:
+        log(f"cpython_check: FAILED: {error}")
+        return 1
+    finally:
+        if harness.figures:
+            log("\nfigures:\n  " + "\n  ".join(harness.figures))
+    log("cpython_check: all checks passed")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
