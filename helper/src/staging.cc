@@ -150,7 +150,12 @@ StagingPlan PlanStaging(FileSystem& fs, const std::string& working_directory,
       }
       arg = arg.substr(0, candidate.offset) + found->second;
       reached_absolutely.insert(found->second);
-      if (!fs.Status(normalized).is_regular) directory_named = true;
+      // A directory holding outputs (protoc's --cpp_out=DIR) may be read through the stage too,
+      // so the stage must mirror it; a declared output itself (existing or not yet) needs none.
+      bool names_an_output =
+          std::any_of(plan.outputs.begin(), plan.outputs.end(),
+                      [&](const StagedOutput& output) { return output.staged == found->second; });
+      if (!names_an_output) directory_named = true;
       break;
     }
     plan.argv.push_back(std::move(arg));

@@ -71,6 +71,21 @@ TEST_F(StagingTest, RelativeOutputRunsTheGeneratorInAMirrorOfTheWorkingDirectory
   EXPECT_TRUE(plan.stages[0].mirror);
 }
 
+TEST_F(StagingTest, OutputsNamedAbsolutelyNeedNoMirrorEvenBeforeTheyExist) {
+  // The first build: out.c does not exist yet. Mirroring a large directory per run made a build of
+  // 1,000 generated headers in one directory quadratic (tests/bench/RESULTS.md).
+  StagingPlan plan = Plan({Path("out.c")}, {"gen", "-o", Path("out.c")});
+  EXPECT_EQ(plan.generator_directory, root_);
+  ASSERT_EQ(plan.stages.size(), 1u);
+  EXPECT_FALSE(plan.stages[0].mirror);
+}
+
+TEST_F(StagingTest, ADirectoryHoldingOutputsNamedAbsolutelyIsMirrored) {
+  StagingPlan plan = Plan({Path("gen/a.pb.h")}, {"protoc", "--cpp_out=" + Path("gen")});
+  ASSERT_EQ(plan.stages.size(), 1u);
+  EXPECT_TRUE(plan.stages[0].mirror);
+}
+
 TEST_F(StagingTest, RelativeOutputArgumentsAreNotRewritten) {
   std::vector<std::string> argv{"gen", "-o", "out.c", "--defines=gen/out.h", "-ogen/x.c"};
   EXPECT_EQ(Plan({"out.c", "gen/out.h", "gen/x.c"}, argv).argv, argv);
