@@ -322,6 +322,13 @@ CommitResult UpdateIfDifferent(FileSystem& fs, const std::string& source,
                 "source does not exist");
   }
   std::string target = ResolveDestination(fs, destination);
+  // Identical bytes need no lock: leaving the destination alone is a correct outcome whichever
+  // concurrent update comes after us. This is the common case in a rebuild, and the lock file is
+  // most of its cost.
+  if (SameContent(fs, source, target)) {
+    if (move) fs.Remove(source);
+    return CommitResult::kUnchanged;
+  }
   RemoveStaleLeftovers(fs, DirectoryOf(target));
   FileLock lock(fs, LockPathFor(target));
   RecoverInterruptedCommit(fs, target);
