@@ -129,8 +129,12 @@ Commands
     build tree is created at configure time.
 
   ``DEPFILE <file>``
-    Passed to ``add_custom_command(DEPFILE)`` unchanged.  The generator writes it directly, not
-    through the helper.
+    Passed to ``add_custom_command(DEPFILE)``; relative to ``CMAKE_CURRENT_BINARY_DIR``.  The
+    helper stages and commits it like an output (``--depfile``), turning any staging path in it back
+    into the final path; with ``IN_PLACE`` the generator writes it directly.  With Makefile
+    generators CMake applies a depfile's dependencies to the rule it names; a depfile naming the
+    generated files (rather than the stamp, which is the rule's output) is then ignored by Make:
+    list such inputs in ``DEPENDS`` as well.
 
   ``COMMENT <text>``
     Status line shown while the generator runs.  Default:
@@ -494,6 +498,13 @@ function(add_generated_source name)
   foreach(abs IN LISTS declared)
     list(APPEND helper_args --output "${abs}")
   endforeach()
+  # The generator writes the depfile next to its outputs, so in staged mode it is staged and
+  # committed with them (and any staging path in it turned back into the final one).
+  if(DEFINED arg_DEPFILE AND NOT arg_IN_PLACE)
+    cmake_path(ABSOLUTE_PATH arg_DEPFILE BASE_DIRECTORY "${CMAKE_CURRENT_BINARY_DIR}" NORMALIZE
+      OUTPUT_VARIABLE depfile)
+    list(APPEND helper_args --depfile "${depfile}")
+  endif()
   list(APPEND helper_args --stamp "${done_stamp}" --changed-stamp "${changed_stamp}" --)
 
   if(DEFINED arg_COMMENT)

@@ -22,6 +22,8 @@ temporary location next to its destination, compared byte for byte, and either d
 run options:
   --output <path>          a file the generator produces (repeatable)
   --stdout <path>          capture the generator's standard output into <path>
+  --depfile <path>         the generator also writes this depfile: committed like an output,
+                           with staging paths in it turned back into the final ones
   --in-place               legacy generators that write their final paths themselves
   --only-if-missing        do nothing unless a declared output is missing (Make's recovery
                            of deleted outputs, which Make itself cannot notice)
@@ -92,6 +94,9 @@ Options ParseCommandLine(const std::vector<std::string>& args, const char* fsync
     } else if (is_run && arg == "--stdout") {
       if (options.stdout_output) Usage(arg, "given twice");
       options.stdout_output = value_of(arg);
+    } else if (is_run && arg == "--depfile") {
+      if (options.depfile) Usage(arg, "given twice");
+      options.depfile = value_of(arg);
     } else if (is_run && arg == "--in-place") {
       options.in_place = true;
     } else if (is_run && arg == "--only-if-missing") {

@@ -14,6 +14,7 @@ struct Options {
   // run
   std::vector<std::string> outputs;          // --output, in order
   std::optional<std::string> stdout_output;  // --stdout
+  std::optional<std::string> depfile;        // --depfile: an output whose staging paths are fixed
   bool in_place = false;
   bool only_if_missing = false;  // run only when a declared output is missing
   std::optional<std::string> stamp;

@@ -55,6 +55,7 @@ std::vector<std::string> ArgumentOutputs(const Options& options) {
   for (const std::string& output : options.outputs) {
     if (!options.stdout_output || output != *options.stdout_output) outputs.push_back(output);
   }
+  if (options.depfile) outputs.push_back(*options.depfile);
   return outputs;
 }
 
@@ -153,6 +154,11 @@ RunReport RunStaged(FileSystem& fs, const Options& options) {
                     fmt::format("{} did not produce this declared output{}; previous outputs kept",
                                 generator, info.exists ? " as a regular file" : ""));
       }
+      if (options.depfile && output.declared == *options.depfile) {
+        // A depfile names the outputs, by the paths the generator was given: the final ones.
+        RestoreStagedPaths(fs, plan, output.staged);
+        continue;
+      }
       if (output.staged != stdout_temporary && FileContains(fs, output.staged, plan.token)) {
         throw Error(ExitCode::kContract, "run", output.declared,
                     fmt::format("{} wrote its staging path into this output, so its bytes would "
@@ -195,6 +201,7 @@ Options WithDistinctOutputs(FileSystem& fs, const Options& given) {
   for (const std::string& output : given.outputs) {
     std::string normalized = NormalizePath(output, here);
     if (normalized == stdout_path) continue;
+    if (options.depfile && normalized == NormalizePath(*options.depfile, here)) continue;
     if (std::find(seen.begin(), seen.end(), normalized) != seen.end()) {
       throw Error(ExitCode::kUsage, "usage", output,
                   "declared twice (in another spelling) (see atomicgen --help)");

@@ -239,6 +239,28 @@ void RemoveStaging(FileSystem& fs, const StagingPlan& plan) noexcept {
   }
 }
 
+void RestoreStagedPaths(FileSystem& fs, const StagingPlan& plan, const std::string& path) {
+  std::string text;
+  {
+    File file = fs.OpenForReading(path);
+    char buffer[64 * 1024];
+    while (std::size_t n = fs.Read(file, buffer, sizeof buffer)) text.append(buffer, n);
+  }
+  std::string restored = text;
+  for (const StageDirectory& stage : plan.stages) {
+    for (std::size_t at = restored.find(stage.stage); at != std::string::npos;
+         at = restored.find(stage.stage, at + stage.real.size())) {
+      restored.replace(at, stage.stage.size(), stage.real);
+    }
+  }
+  if (restored == text) return;
+  std::string rewritten = path + ".restored";
+  File file = fs.CreateExclusive(rewritten, 0666);
+  fs.Write(file, restored.data(), restored.size());
+  fs.Close(file);
+  fs.Rename(rewritten, path);
+}
+
 bool FileContains(FileSystem& fs, const std::string& path, const std::string& token) {
   constexpr std::size_t kChunk = std::size_t{256} * 1024;
   File file = fs.OpenForReading(path);

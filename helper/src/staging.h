@@ -61,6 +61,10 @@ void CreateStaging(FileSystem& fs, const StagingPlan& plan);
 // Removes the staging directories (best effort: never throws).
 void RemoveStaging(FileSystem& fs, const StagingPlan& plan) noexcept;
 
+// Rewrites a staged text file (a depfile) so that every staging directory in it reads as the
+// directory it stands in for.
+void RestoreStagedPaths(FileSystem& fs, const StagingPlan& plan, const std::string& path);
+
 // True if the file contains `token` (the generator embedded a staging path).
 bool FileContains(FileSystem& fs, const std::string& path, const std::string& token);
 

@@ -417,6 +417,24 @@ TEST_F(RunTest, OnlyIfMissingRunsWhenTheStdoutOutputIsMissing) {
   EXPECT_EQ(ReadFile(Path("out.txt")), "x\n");
 }
 
+TEST_F(RunTest, DepfileIsCommittedWithStagingPathsTurnedIntoFinalPaths) {
+  // The generator gets rewritten (staged) absolute paths and writes one of them into its depfile.
+  std::string gen = Script("dep.sh", "printf x > \"$1\"; printf '%s: in.txt\\n' \"$1\" > \"$2\"\n");
+  Result result = RunHelper({"run", "--output", Path("out.h"), "--depfile", Path("out.d"), "--",
+                             gen, Path("out.h"), Path("out.d")});
+  ASSERT_EQ(result.exit_code, 0) << result;
+  EXPECT_EQ(ReadFile(Path("out.h")), "x");
+  EXPECT_EQ(ReadFile(Path("out.d")), Path("out.h") + ": in.txt\n");
+  EXPECT_EQ(Leftovers(), std::vector<std::string>{});
+}
+
+TEST_F(RunTest, AMissingDepfileIsAMissingDeclaredOutput) {
+  Result result =
+      RunHelper({"run", "--output", "out.h", "--depfile", "out.d", "--", write_, "out.h", "x"});
+  EXPECT_EQ(result.exit_code, 4) << result;
+  EXPECT_FALSE(Exists(Path("out.h")));
+}
+
 TEST_F(RunTest, StdoutPathAlsoDeclaredAsOutputIsCaptured) {
   Result result =
       RunHelper({"run", "--stdout", "out.txt", "--output", "out.txt", "--", "echo", "captured"});

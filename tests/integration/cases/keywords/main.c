@@ -1,0 +1,8 @@
+#include <stdio.h>
+
+#include "table.h"
+
+int main(void) {
+  printf("%d\n", TABLE_VALUE);
+  return 0;
+}
