@@ -10,7 +10,7 @@ configures <work>/build with Ninja, and runs the checks named on the command lin
              test files and test cases ran, passed, failed, were skipped
   noop       after a full build: `ninja regen-all` leaves every file of the tree untouched
              (inode, mtime, size) and a following `ninja -d explain python` has no work to do
-  clean      `ninja -t clean` deletes no file of the CPython tree (every checked-in file still
+  clean      `ninja -t clean` (`make clean` with --tool make) deletes no file of the CPython tree (every checked-in file still
              there, same bytes)
   repeat     --iterations times: `ninja -t clean`, then `ninja -j<jobs> regen-all python` from
              the clean build tree; must never fail; the tree stays byte-identical to the pristine
@@ -24,6 +24,8 @@ configures <work>/build with Ninja, and runs the checks named on the command lin
              block (Modules/_weakref.c) is toggled: clinic rewrites the header and the checksum
              in the .c, the built python shows the new docstring, and toggling back gives the
              pristine bytes again
+
+--tool make builds with CMake's Unix Makefiles generator and `make` instead (not noop).
 
 Exit status 0 when every check passed, 1 when one failed, 2 on a setup error.
 
@@ -129,9 +131,16 @@ class Harness:
             self.work = os.path.join(self.work, subdir)
         self.example = os.path.join(self.work, "example")
         self.src = os.path.join(self.example, "src")
-        self.build = os.path.join(self.work, "build")
+        self.build = os.path.join(self.work, "build" if args.tool == "ninja" else f"build-{args.tool}")
         self.python = os.path.join(self.build, "configure", "python")
         self.ninja = [args.ninja, "-C", self.build]
+        self.tool = args.tool
+        if self.tool == "make":
+            self.build_cmd = [args.make, "-C", self.build]
+            self.clean_cmd = [args.make, "-C", self.build, "clean"]
+        else:
+            self.build_cmd = self.ninja
+            self.clean_cmd = self.ninja + ["-t", "clean"]
         self.pristine_dir = None
         self.pristine = None
         self.figures = []
@@ -157,8 +166,10 @@ class Harness:
         shutil.copy2(os.path.join(EXAMPLE, "CMakeLists.txt"), self.example)
         shutil.copytree(os.path.join(EXAMPLE, "tools"), os.path.join(self.example, "tools"))
         shutil.copytree(self.pristine_dir, self.src, symlinks=True)
-        cmd = [self.args.cmake, "-S", self.example, "-B", self.build, "-G", "Ninja",
-               f"-DCMAKE_MAKE_PROGRAM={self.args.ninja}",
+        generator, program = (("Unix Makefiles", self.args.make) if self.tool == "make"
+                              else ("Ninja", self.args.ninja))
+        cmd = [self.args.cmake, "-S", self.example, "-B", self.build, "-G", generator,
+               f"-DCMAKE_MAKE_PROGRAM={program}",
                f"-DCPYTHON_ATOMICGEN_ROOT={REPO}", f"-DCPYTHON_OPT={self.args.opt}",
                f"-DCPYTHON_WIRING={self.wiring}",
                f"-DCPYTHON_NAIVE_CHUNKS={self.args.naive_chunks}",
@@ -202,7 +213,7 @@ class Harness:
     def build_all(self, targets, jobs=None):
         jobs = jobs or self.args.jobs
         start = time.monotonic()
-        status, output = run(self.ninja + [f"-j{jobs}"] + targets, check=False)
+        status, output = run(self.build_cmd + [f"-j{jobs}"] + targets, check=False)
         elapsed = time.monotonic() - start
         if status != 0:
             errors = [line for line in output.splitlines()
@@ -247,6 +258,8 @@ class Harness:
             raise CheckFailed(f"regrtest exited with {status}:\n{tail(output, 30)}")
 
     def check_noop(self):
+        if self.tool != "ninja":
+            raise SetupError("noop uses `ninja -d explain`: run it with --tool ninja")
         self.build_all(["regen-all", "all"])
         before = snapshot(self.src)
         _, output = run(self.ninja + ["-d", "explain", "regen-all"])
@@ -265,7 +278,7 @@ class Harness:
         log("noop: ok: `ninja regen-all` touched no file, `ninja -d explain python`: no work to do")
 
     def check_clean(self):
-        run(self.ninja + ["-t", "clean"])
+        run(self.clean_cmd)
         self.check_tree()
         if os.path.exists(self.python):
             raise CheckFailed("`ninja -t clean` left the built python")
@@ -287,7 +300,7 @@ class Harness:
         times = []
         edited = False
         for i in range(1, self.args.iterations + 1):
-            run(self.ninja + ["-t", "clean"])
+            run(self.clean_cmd)
             if clinic:
                 edited = not edited
                 self.toggle_clinic_input(edited)
@@ -336,15 +349,17 @@ def check_compare(harness):
     bytes: gh-108740). A damaged tree is restored from the pristine copy before the next run."""
     args = harness.args
     counts = {}
-    for wiring in ("naive", "atomicgen"):
-        h = harness if wiring == harness.wiring else Harness(args, wiring=wiring, subdir=wiring)
+    for wiring in args.compare_wirings.split(","):
+        h = (harness if wiring == harness.wiring
+             else Harness(args, wiring=wiring, subdir=f"{wiring}-{args.tool}"))
         if h is not harness:
             h.setup()
         failures = 0
         for i in range(1, args.iterations + 1):
-            run(h.ninja + ["-t", "clean"])
+            run(h.clean_cmd)
             start = time.monotonic()
-            status, output = run(h.ninja + [f"-j{args.jobs}", "regen-all", "python"], check=False)
+            status, output = run(h.build_cmd + [f"-j{args.jobs}", "regen-all", "python"],
+                                 check=False)
             elapsed = time.monotonic() - start
             with open(os.path.join(h.work, f"compare-{wiring}-{i}.log"), "w") as f:
                 f.write(output)
@@ -365,15 +380,15 @@ def check_compare(harness):
             else:
                 log(f"compare: {wiring} iteration {i}: ok ({elapsed:.0f} s)")
         counts[wiring] = failures
-    figure = (f"compare (clean `ninja -j{args.jobs} regen-all python`, {args.iterations} runs each, "
-              f"naive clinic writes in {args.naive_chunks} pieces {args.naive_delay} s apart): "
-              f"naive failed {counts['naive']}/{args.iterations}, "
-              f"atomicgen failed {counts['atomicgen']}/{args.iterations}")
+    figure = (f"compare (clean `{args.tool} -j{args.jobs} regen-all python`, {args.iterations} "
+              f"runs each, naive clinic writes in {args.naive_chunks} pieces {args.naive_delay} s "
+              f"apart): " + ", ".join(f"{w} failed {n}/{args.iterations}"
+                                      for w, n in counts.items()))
     harness.figures.append(figure)
     log(figure)
-    if counts["atomicgen"]:
+    if counts.get("atomicgen"):
         raise CheckFailed("the atomicgen wiring failed")
-    if not counts["naive"]:
+    if counts.get("naive") == 0:
         raise CheckFailed("the naive control never failed: the comparison proves nothing")
 
 
@@ -388,6 +403,9 @@ def main():
     parser.add_argument("--atomicgen-executable", help="a built helper (default: build one)")
     parser.add_argument("--cmake", default="cmake")
     parser.add_argument("--ninja", default=shutil.which("ninja") or "ninja")
+    parser.add_argument("--make", default=shutil.which("make") or "make")
+    parser.add_argument("--tool", default="ninja", choices=["ninja", "make"],
+                        help="build tool of build/clean/repeat/clinic/compare (noop: ninja only)")
     parser.add_argument("--jobs", type=int, default=16)
     parser.add_argument("--test-jobs", type=int, default=2, help="regrtest -j")
     parser.add_argument("--iterations", type=int, default=2)
@@ -396,6 +414,8 @@ def main():
     parser.add_argument("--wiring", default="atomicgen", choices=["atomicgen", "naive"])
     parser.add_argument("--naive-chunks", type=int, default=8,
                         help="compare: the naive clinic writes each header in this many pieces")
+    parser.add_argument("--compare-wirings", default="naive,atomicgen",
+                        help="compare: the wirings to run, comma-separated")
     parser.add_argument("--naive-delay", type=float, default=0.005,
                         help="compare: seconds between two pieces")
     args = parser.parse_args()
