@@ -46,9 +46,8 @@ int Main(int argc, char** argv) {
   return 0;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
+// Runs Main and turns every exception into one error line and an exit code.
+int MainReportingErrors(int argc, char** argv) {
   try {
     return Main(argc, argv);
   } catch (const atomicgen::Error& error) {
@@ -59,6 +58,17 @@ int main(int argc, char** argv) {
     (void)std::fflush(stdout);  // stderr must follow what was printed; nothing to do on error
     fmt::print(stderr, "atomicgen: error: internal({}): {}\n", argc > 1 ? argv[1] : "",
                error.what());
+    return static_cast<int>(atomicgen::ExitCode::kFileSystem);
+  }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return MainReportingErrors(argc, argv);
+  } catch (...) {
+    // Reporting itself failed (stderr gone, out of memory): the exit code still says it.
     return static_cast<int>(atomicgen::ExitCode::kFileSystem);
   }
 }
