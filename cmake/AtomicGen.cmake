@@ -86,8 +86,9 @@ Commands
   ``OUTPUT <file>...``
     The files the generator produces.  Relative paths are relative to
     ``CMAKE_CURRENT_BINARY_DIR``.  An output may lie in the source tree (a checked-in generated
-    file, as CPython keeps them): an output under ``CMAKE_SOURCE_DIR`` and not under
-    ``CMAKE_BINARY_DIR`` is a *source-tree output*; all others are *build-tree outputs*.
+    file, as CPython keeps them): an output that is not under ``CMAKE_BINARY_DIR`` (in the source
+    tree, or in another checkout) is a *source-tree output*; outputs under ``CMAKE_BINARY_DIR``
+    are *build-tree outputs*.
     Build-tree outputs are declared to the build tool as byproducts: Ninja restats them
     (consumers of an unchanged output are not rebuilt), and ``ninja -t clean`` and
     ``make clean`` remove them.  Source-tree outputs are declared nowhere, so no clean step and
@@ -264,12 +265,13 @@ endfunction()
 
 # internal: true in <out_var> if <path> (absolute) is a source-tree output (see OUTPUT).
 function(_atomicgen_is_source_tree out_var path)
-  cmake_path(IS_PREFIX CMAKE_SOURCE_DIR "${path}" NORMALIZE in_source)
+  # Only files under the build tree are the build's to delete; anything else (the source tree, an
+  # external checkout such as a CPython tree) may hold checked-in generated files.
   cmake_path(IS_PREFIX CMAKE_BINARY_DIR "${path}" NORMALIZE in_binary)
-  if(in_source AND NOT in_binary)
-    set(${out_var} TRUE PARENT_SCOPE)
-  else()
+  if(in_binary)
     set(${out_var} FALSE PARENT_SCOPE)
+  else()
+    set(${out_var} TRUE PARENT_SCOPE)
   endif()
 endfunction()
 
