@@ -632,7 +632,11 @@ function(_atomicgen_finalize)
         endif()
       endforeach()
     endif()
-    if(NOT owner STREQUAL "")
+    if(origin STREQUAL "add_generated_source(${owner})")
+      message(FATAL_ERROR
+        "${origin}: DEPENDS \"${value}\" is an OUTPUT of this same call: a generator cannot "
+        "depend on its own output")
+    elseif(NOT owner STREQUAL "")
       message(FATAL_ERROR
         "${origin}: DEPENDS \"${value}\" refers to add_generated_source(${owner}), which is "
         "declared after it: declare add_generated_source(${owner}) first")
