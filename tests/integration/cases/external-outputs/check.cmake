@@ -1,0 +1,20 @@
+# Case external-outputs: outputs in a directory outside both trees survive `ninja -t clean` and
+# the clean target, byte for byte, and are not in build.ninja as outputs.
+set(external "${AGTEST_WORK}/external checkout")
+file(MAKE_DIRECTORY "${external}")
+agtest_configure(ARGS "-DEXTERNAL_DIR=${external}")
+agtest_build(out)
+agtest_assert_exists("${external}/one.h" "after the build: one.h exists in the external directory")
+file(READ "${external}/one.h" before)
+if(AGTEST_NINJA)
+  file(READ "${AGTEST_BIN}/build.ninja" rules)
+  agtest_assert_no_match("${rules}" "external checkout/one\\.h[^\n]*: CUSTOM_COMMAND"
+    "one.h is not declared as an output in build.ninja")
+  agtest_native(out ARGS -t clean)
+  agtest_assert_exists("${external}/one.h" "`ninja -t clean` kept one.h")
+endif()
+agtest_build(out TARGET clean)
+agtest_assert_exists("${external}/one.h" "the clean target kept one.h")
+agtest_assert_exists("${external}/two.h" "the clean target kept two.h")
+file(READ "${external}/one.h" after)
+agtest_assert_equal("${after}" "${before}" "one.h is byte-identical after cleaning")
