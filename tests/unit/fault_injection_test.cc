@@ -139,6 +139,16 @@ class FaultInjectionTest : public TempDirTest {
     EXPECT_TRUE(std::regex_match(error.what(), kMessage)) << error.what();
     EXPECT_EQ(std::string(error.what()), operation + "(" + path + "): " + reason);
   }
+  // CommitFile(new.tmp -> out.c) fails with the documented message.
+  void ExpectCommitFails(const std::string& operation, const std::string& path,
+                         const std::string& reason, const CommitOptions& options = {}) {
+    try {
+      CommitFile(fs_, Path("new.tmp"), Path("out.c"), options);
+      ADD_FAILURE() << "no error";
+    } catch (const Error& error) {
+      ExpectMessage(error, operation, path, reason);
+    }
+  }
   // A whole run's error: the platform error, then what happened to the outputs.
   void ExpectRunMessage(const Error& error, const std::string& operation, const std::string& path,
                         const std::string& reason, const std::string& kept) {
@@ -180,12 +190,7 @@ TEST_F(FaultInjectionTest, CommitAllRollsBackTheRenamedOutputsWhenALaterRenameFa
 TEST_F(FaultInjectionTest, CommitCloseFailureLeavesTheDestinationUnchanged) {
   SetUpReplacement();
   fs_.FailOn(Op::kClose, Path("new.tmp"), ENOSPC);
-  try {
-    CommitFile(fs_, Path("new.tmp"), Path("out.c"), {});
-    FAIL() << "no error";
-  } catch (const Error& error) {
-    ExpectMessage(error, "close", Path("new.tmp"), "No space left on device");
-  }
+  ExpectCommitFails("close", Path("new.tmp"), "No space left on device");
   EXPECT_EQ(fs_.failures(), 1);
   ExpectDestinationUnchanged();
 }
@@ -193,12 +198,7 @@ TEST_F(FaultInjectionTest, CommitCloseFailureLeavesTheDestinationUnchanged) {
 TEST_F(FaultInjectionTest, CommitRenameFailureLeavesTheDestinationUnchanged) {
   SetUpReplacement();
   fs_.FailOn(Op::kRename, Path("out.c"), EIO);
-  try {
-    CommitFile(fs_, Path("new.tmp"), Path("out.c"), {});
-    FAIL() << "no error";
-  } catch (const Error& error) {
-    ExpectMessage(error, "rename", Path("out.c"), "Input/output error");
-  }
+  ExpectCommitFails("rename", Path("out.c"), "Input/output error");
   ExpectDestinationUnchanged();
 }
 
@@ -207,24 +207,14 @@ TEST_F(FaultInjectionTest, CommitFsyncFailureLeavesTheDestinationUnchanged) {
   fs_.FailOn(Op::kSync, Path("new.tmp"), EIO);
   CommitOptions options;
   options.fsync = true;
-  try {
-    CommitFile(fs_, Path("new.tmp"), Path("out.c"), options);
-    FAIL() << "no error";
-  } catch (const Error& error) {
-    ExpectMessage(error, "fsync", Path("new.tmp"), "Input/output error");
-  }
+  ExpectCommitFails("fsync", Path("new.tmp"), "Input/output error", options);
   ExpectDestinationUnchanged();
 }
 
 TEST_F(FaultInjectionTest, CommitChangeModeFailureLeavesTheDestinationUnchanged) {
   SetUpReplacement();
   fs_.FailOn(Op::kChangeMode, Path("new.tmp"), EPERM);
-  try {
-    CommitFile(fs_, Path("new.tmp"), Path("out.c"), {});
-    FAIL() << "no error";
-  } catch (const Error& error) {
-    ExpectMessage(error, "chmod", Path("new.tmp"), "Operation not permitted");
-  }
+  ExpectCommitFails("chmod", Path("new.tmp"), "Operation not permitted");
   ExpectDestinationUnchanged();
 }
 
@@ -232,12 +222,7 @@ TEST_F(FaultInjectionTest, CommitReadFailureWhileComparingLeavesTheDestinationUn
   SetUpReplacement();
   WriteFile(Path("new.tmp"), "olx");  // same size: the bytes must be read
   fs_.FailOn(Op::kRead, Path("out.c"), EIO);
-  try {
-    CommitFile(fs_, Path("new.tmp"), Path("out.c"), {});
-    FAIL() << "no error";
-  } catch (const Error& error) {
-    ExpectMessage(error, "read", Path("out.c"), "Input/output error");
-  }
+  ExpectCommitFails("read", Path("out.c"), "Input/output error");
   ExpectDestinationUnchanged();
 }
 
