@@ -186,6 +186,7 @@ CommitResult ReplaceFile(FileSystem& fs, const std::string& temporary, const std
       try {
         fs.Remove(staged);
       } catch (...) {
+        NoteLeftBehind();
       }
       throw;
     }
@@ -198,6 +199,7 @@ CommitResult ReplaceFile(FileSystem& fs, const std::string& temporary, const std
       try {
         fs.Remove(staged);  // our copy next to the target; the caller owns `temporary`
       } catch (...) {
+        NoteLeftBehind();
       }
     }
     throw;
@@ -230,6 +232,7 @@ void MakeBackupCopy(FileSystem& fs, const std::string& target, const std::string
     try {
       fs.Remove(temporary);
     } catch (...) {
+      NoteLeftBehind();
     }
     throw;
   }
@@ -260,6 +263,7 @@ std::vector<CommitResult> CommitAll(FileSystem& fs, const std::vector<StagedFile
       try {
         if (!change.journal.empty()) fs.Remove(change.journal);
       } catch (...) {
+        NoteLeftBehind();
         // Left for RecoverInterruptedCommit; it undoes only what a dead run left.
       }
     }
@@ -299,6 +303,7 @@ std::vector<CommitResult> CommitAll(FileSystem& fs, const std::vector<StagedFile
         }
         if (change.existing.exists) change.journal.clear();
       } catch (...) {
+        NoteLeftBehind();
         // The journal entry stays; the next run on this output completes the undo.
       }
     }
@@ -329,9 +334,12 @@ CommitResult UpdateIfDifferent(FileSystem& fs, const std::string& source,
     if (move) fs.Remove(source);
     return CommitResult::kUnchanged;
   }
-  RemoveStaleLeftovers(fs, DirectoryOf(target));
   FileLock lock(fs, LockPathFor(target));
-  RecoverInterruptedCommit(fs, target);
+  if (lock.previous_holder_died()) {
+    // Only a run that died holding this lock can have left files here (FileLock).
+    RemoveStaleLeftovers(fs, DirectoryOf(target));
+    RecoverInterruptedCommit(fs, target);
+  }
   if (SameContent(fs, source, target)) {
     if (move) fs.Remove(source);
     return CommitResult::kUnchanged;
@@ -348,6 +356,7 @@ CommitResult UpdateIfDifferent(FileSystem& fs, const std::string& source,
       try {
         fs.Remove(temporary);
       } catch (...) {
+        NoteLeftBehind();
       }
       throw;
     }
@@ -367,6 +376,7 @@ CommitResult UpdateIfDifferent(FileSystem& fs, const std::string& source,
         fs.Remove(temporary);
       }
     } catch (...) {
+      NoteLeftBehind();
     }
     throw;
   }

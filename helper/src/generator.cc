@@ -30,19 +30,26 @@ bool RunReport::changed() const {
                      [](const auto& output) { return output.second != CommitResult::kUnchanged; });
 }
 
-std::vector<FileLock> LockOutputs(FileSystem& fs, const std::vector<std::string>& destinations) {
+std::vector<FileLock> LockOutputs(FileSystem& fs, const std::vector<std::string>& destinations,
+                                  const std::vector<std::string>& staging_directories) {
   std::vector<std::string> sorted = destinations;
   std::sort(sorted.begin(), sorted.end());
   sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
-  std::vector<std::string> directories;
-  directories.reserve(sorted.size());
+  std::vector<FileLock> locks;
+  locks.reserve(sorted.size());
+  bool previous_run_died = false;
+  for (const std::string& destination : sorted) {
+    locks.emplace_back(fs, LockPathFor(destination));
+    previous_run_died |= locks.back().previous_holder_died();
+  }
+  // Leftovers exist only where a run died holding one of these locks (FileLock): then sweep the
+  // directories it used (its outputs' and its staging directories' parents) and undo its commit.
+  if (!previous_run_died) return locks;
+  std::vector<std::string> directories = staging_directories;
   for (const std::string& destination : sorted) directories.push_back(DirectoryOf(destination));
   std::sort(directories.begin(), directories.end());
   directories.erase(std::unique(directories.begin(), directories.end()), directories.end());
   for (const std::string& directory : directories) RemoveStaleLeftovers(fs, directory);
-  std::vector<FileLock> locks;
-  locks.reserve(sorted.size());
-  for (const std::string& destination : sorted) locks.emplace_back(fs, LockPathFor(destination));
   for (const std::string& destination : sorted) RecoverInterruptedCommit(fs, destination);
   return locks;
 }
@@ -114,7 +121,9 @@ RunReport RunStaged(FileSystem& fs, const Options& options) {
     destinations.push_back(ResolveDestination(fs, output.destination));
   }
 
-  std::vector<FileLock> locks = LockOutputs(fs, destinations);
+  std::vector<std::string> staging_parents;
+  for (const StageDirectory& stage : plan.stages) staging_parents.push_back(stage.real);
+  std::vector<FileLock> locks = LockOutputs(fs, destinations, staging_parents);
   RunReport report;
   auto discard = [&]() noexcept {
     RemoveStaging(fs, plan);
@@ -122,6 +131,7 @@ RunReport RunStaged(FileSystem& fs, const Options& options) {
       try {
         fs.Remove(stdout_temporary);
       } catch (...) {
+        NoteLeftBehind();
       }
     }
   };

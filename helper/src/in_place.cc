@@ -28,6 +28,7 @@ void Restore(FileSystem& fs, std::vector<Protected>& outputs) noexcept {
         fs.Remove(output.destination);
       }
     } catch (...) {
+      NoteLeftBehind();
       // The backup stays; the next run on this output restores it (RemoveStaleLeftovers).
     }
   }

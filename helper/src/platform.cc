@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <random>
@@ -51,7 +52,19 @@ std::intptr_t File::Release() {
 }
 
 FileLock::FileLock(FileLock&& other) noexcept
-    : fs_(other.fs_), path_(std::move(other.path_)), file_(std::move(other.file_)) {}
+    : fs_(other.fs_),
+      path_(std::move(other.path_)),
+      file_(std::move(other.file_)),
+      previous_holder_died_(other.previous_holder_died_),
+      left_behind_at_start_(other.left_behind_at_start_) {}
+
+namespace {
+// How many helper files this process failed to remove (NoteLeftBehind): a lock keeps its lock file
+// when the count changed while it was held.
+std::atomic<unsigned> g_left_behind{0};
+}  // namespace
+
+void NoteLeftBehind() noexcept { g_left_behind.fetch_add(1, std::memory_order_relaxed); }
 
 std::string SignalName(int signal) {
 #ifndef _WIN32
@@ -197,13 +210,31 @@ File FileSystem::OpenForReading(const std::string& path) {
   return File(fd, path);
 }
 
-File FileSystem::OpenOrCreate(const std::string& path) {
-  int fd;
-  do {
-    fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0666);
-  } while (fd < 0 && errno == EINTR);
-  if (fd < 0) ThrowSystemError(errno, "open", path);
-  return File(fd, path);
+File FileSystem::OpenOrCreate(const std::string& path, bool* created) {
+  for (;;) {
+    int fd;
+    if (created != nullptr) {
+      do {
+        fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0666);
+      } while (fd < 0 && errno == EINTR);
+      if (fd >= 0) {
+        *created = true;
+        return File(fd, path);
+      }
+      if (errno != EEXIST) ThrowSystemError(errno, "open", path);
+      do {
+        fd = ::open(path.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC);
+      } while (fd < 0 && errno == EINTR);
+      if (fd < 0 && errno == ENOENT) continue;  // removed in between: create it after all
+      if (fd >= 0) *created = false;
+    } else {
+      do {
+        fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0666);
+      } while (fd < 0 && errno == EINTR);
+    }
+    if (fd < 0) ThrowSystemError(errno, "open", path);
+    return File(fd, path);
+  }
 }
 
 std::size_t FileSystem::Read(File& file, void* buffer, std::size_t size) {
@@ -324,9 +355,11 @@ void FileSystem::SyncDirectory(const std::string& path) {
   Close(directory);
 }
 
-FileLock::FileLock(FileSystem& fs, std::string path) : fs_(&fs), path_(std::move(path)) {
+FileLock::FileLock(FileSystem& fs, std::string path)
+    : fs_(&fs), path_(std::move(path)), left_behind_at_start_(g_left_behind.load()) {
   for (;;) {
-    File file = fs.OpenOrCreate(path_);
+    bool created = false;
+    File file = fs.OpenOrCreate(path_, &created);
     int rc;
     do {
       rc = ::flock(Fd(file), LOCK_EX);
@@ -345,6 +378,9 @@ FileLock::FileLock(FileSystem& fs, std::string path) : fs_(&fs), path_(std::move
     FileInfo locked = fs.Status(file);
     FileInfo current = fs.LinkStatus(path_);
     if (current.exists && current.device == locked.device && current.inode == locked.inode) {
+      // A file we did not create, still in place although we now hold it: its holder released it
+      // without removing it, i.e. died (or kept it on purpose after leaving files behind).
+      previous_holder_died_ = !created;
       file_ = std::move(file);
       return;
     }
@@ -354,7 +390,8 @@ FileLock::FileLock(FileSystem& fs, std::string path) : fs_(&fs), path_(std::move
 FileLock::~FileLock() {
   if (!file_.is_open()) return;
   // Unlink while still holding the lock, so a waiter that then acquires the old inode re-opens.
-  ::unlink(path_.c_str());
+  // Kept when this process left a helper file behind meanwhile: the next holder then sweeps.
+  if (g_left_behind.load() == left_behind_at_start_) ::unlink(path_.c_str());
   ::close(static_cast<int>(file_.Release()));
 }
 
@@ -594,11 +631,12 @@ File FileSystem::OpenForReading(const std::string& path) {
   return File(reinterpret_cast<std::intptr_t>(h), path);
 }
 
-File FileSystem::OpenOrCreate(const std::string& path) {
+File FileSystem::OpenOrCreate(const std::string& path, bool* created) {
   HANDLE h = CreateFileW(Wide(path).c_str(), GENERIC_WRITE | FILE_APPEND_DATA,
                          FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE, nullptr,
                          OPEN_ALWAYS, FILE_ATTRIBUTE_NORMAL, nullptr);
   if (h == INVALID_HANDLE_VALUE) ThrowWindowsError(GetLastError(), "open", path);
+  if (created != nullptr) *created = GetLastError() != ERROR_ALREADY_EXISTS;
   return File(reinterpret_cast<std::intptr_t>(h), path);
 }
 

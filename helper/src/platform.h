@@ -73,8 +73,11 @@ class FileSystem {
   // Creates a new file that must not exist, with `mode` filtered by the umask (a plain create).
   virtual File CreateExclusive(const std::string& path, std::uint32_t mode);
   virtual File OpenForReading(const std::string& path);
-  // Opens (creating if needed) for appending; used for stamps and lock files.
-  virtual File OpenOrCreate(const std::string& path);
+  // Opens (creating if needed) for appending; used for stamps and lock files. With `created`,
+  // also says whether this call created the file (an exclusive create first: one syscall unless
+  // the file exists).
+  File OpenOrCreate(const std::string& path) { return OpenOrCreate(path, nullptr); }
+  virtual File OpenOrCreate(const std::string& path, bool* created);
   // Reads up to `size` bytes; returns 0 at end of file. Retries EINTR.
   virtual std::size_t Read(File& file, void* buffer, std::size_t size);
   // Writes all `size` bytes (loops on short writes, retries EINTR).
@@ -109,6 +112,13 @@ FileSystem& RealFileSystem();
 
 // An exclusive lock on a lock file, held until destruction. The lock file is removed on release;
 // acquisition re-checks that the locked file is still the one at `path`, so removal is race-free.
+//
+// The lock file doubles as the sign that a run died: every helper file (temporary, stage, journal,
+// backup) is created and removed while the lock of its output is held, and a holder that dies
+// (SIGKILL) never removes its lock file. So only a lock file that was already there when it was
+// taken (previous_holder_died()) can have leftovers next to it, and the sweep for them is skipped
+// otherwise. A holder that could not remove some file of its own keeps its lock file on release
+// (see NoteLeftBehind()), so that the next run sweeps it too.
 class FileLock {
  public:
   FileLock(FileSystem& fs, std::string path);
@@ -117,11 +127,23 @@ class FileLock {
   FileLock(const FileLock&) = delete;
   ~FileLock();
 
+  // True when the lock file existed before this lock was taken and no live holder removed it: its
+  // last holder died or left files behind (or, harmlessly, a creator had not locked it yet). Always
+  // true where lock files cannot outlive their holder (Windows deletes them on close).
+  bool previous_holder_died() const { return previous_holder_died_; }
+
  private:
   FileSystem* fs_;
   std::string path_;
   File file_;
+  bool previous_holder_died_ = true;
+  unsigned left_behind_at_start_ = 0;
 };
+
+// Records that the process could not remove one of its helper files (a best-effort cleanup after
+// another error failed): every lock held now keeps its lock file on release, so the next run on
+// those outputs sweeps what was left.
+void NoteLeftBehind() noexcept;
 
 // How a child process ended.
 struct ExitStatus {

@@ -234,6 +234,7 @@ void RemoveStaging(FileSystem& fs, const StagingPlan& plan) noexcept {
     try {
       fs.RemoveTree(stage.stage);
     } catch (...) {
+      NoteLeftBehind();
       // Left for the next run's stale-leftover sweep; the error that brought us here matters more.
     }
   }

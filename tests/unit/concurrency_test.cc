@@ -286,5 +286,45 @@ TEST_F(ConcurrencyTest, HelperWaitsForALockHeldByAnotherRun) {
   EXPECT_EQ(HelperFilesIn(root_), std::vector<std::string>{});
 }
 
+// ------------------------------------------------------------------------------------------------
+// The lock file as the sign that a run died (FileLock::previous_holder_died): the sweep for
+// leftovers runs only then.
+
+TEST_F(ConcurrencyTest, ALockFileThisRunCreatesShowsNoDeadHolderAndIsRemovedOnRelease) {
+  const std::string path = atomicgen::LockPathFor(Path("out.c"));
+  {
+    atomicgen::FileLock lock(atomicgen::RealFileSystem(), path);
+    EXPECT_FALSE(lock.previous_holder_died());
+    EXPECT_TRUE(Exists(path));
+  }
+  EXPECT_FALSE(Exists(path));
+  atomicgen::FileLock again(atomicgen::RealFileSystem(), path);
+  EXPECT_FALSE(again.previous_holder_died());  // a normal release leaves no sign
+}
+
+TEST_F(ConcurrencyTest, ALockFileLeftByAHolderThatDiedIsReportedAndRemovedOnRelease) {
+  const std::string path = atomicgen::LockPathFor(Path("out.c"));
+  WriteFile(path, "");  // what a helper killed with SIGKILL leaves: it never removes its lock file
+  {
+    atomicgen::FileLock lock(atomicgen::RealFileSystem(), path);
+    EXPECT_TRUE(lock.previous_holder_died());
+  }
+  EXPECT_FALSE(Exists(path));
+}
+
+TEST_F(ConcurrencyTest, AHolderThatLeftAFileBehindKeepsItsLockFileForTheNextRun) {
+  const std::string path = atomicgen::LockPathFor(Path("out.c"));
+  {
+    atomicgen::FileLock lock(atomicgen::RealFileSystem(), path);
+    atomicgen::NoteLeftBehind();  // a best-effort cleanup failed while it was held
+  }
+  EXPECT_TRUE(Exists(path));
+  {
+    atomicgen::FileLock next(atomicgen::RealFileSystem(), path);
+    EXPECT_TRUE(next.previous_holder_died());
+  }
+  EXPECT_FALSE(Exists(path));  // the next holder swept and left nothing behind itself
+}
+
 }  // namespace
 }  // namespace atomicgen_test

@@ -35,7 +35,8 @@ class FaultyFileSystem : public atomicgen::FileSystem {
     kSync,
     kChangeMode,
     kOpenOrCreate,
-    kCreateExclusive
+    kCreateExclusive,
+    kRemove
   };
 
   void FailOn(Operation operation, std::string path, int error) {
@@ -89,9 +90,14 @@ class FaultyFileSystem : public atomicgen::FileSystem {
     if (Hits(Operation::kChangeMode, file.path())) Fail("chmod", file.path());
     FileSystem::ChangeMode(file, mode);
   }
-  File OpenOrCreate(const std::string& path) override {
+  using FileSystem::OpenOrCreate;
+  File OpenOrCreate(const std::string& path, bool* created) override {
     if (Hits(Operation::kOpenOrCreate, path)) Fail("open", path);
-    return FileSystem::OpenOrCreate(path);
+    return FileSystem::OpenOrCreate(path, created);
+  }
+  bool Remove(const std::string& path) override {
+    if (Hits(Operation::kRemove, path)) Fail("remove", path);
+    return FileSystem::Remove(path);
   }
   File CreateExclusive(const std::string& path, std::uint32_t mode) override {
     if (Hits(Operation::kCreateExclusive, path)) Fail("create", path);
@@ -389,6 +395,21 @@ TEST_F(FaultyRunTest, StagedRunStdoutTemporaryCloseFailureKeepsTheOutput) {
   EXPECT_EQ(HelperFilesIn(root_), std::vector<std::string>{});
 }
 
+TEST_F(FaultyRunTest, ATemporaryThatCannotBeRemovedKeepsTheLockFileSoTheNextRunSweeps) {
+  // Leftovers are swept only where a lock file shows that a run did not finish cleanly: a run
+  // that is alive but cannot remove its own temporary must leave that sign too.
+  WriteFile(Path("out.c"), "old");
+  ScopedWorkingDirectory in(root_);
+  fs_.FailOnPathContaining(Op::kRemove, ".out.c.atomicgen-", EIO);
+  atomicgen::Options options = RunOptions({}, {"false"});
+  options.stdout_output = "out.c";
+  EXPECT_THROW(atomicgen::RunStaged(fs_, options), Error);
+  EXPECT_EQ(ReadFile(Path("out.c")), "old");
+  ASSERT_TRUE(Exists(Path(".out.c.atomicgen-lock")));
+  atomicgen::FileLock next(atomicgen::RealFileSystem(), atomicgen::LockPathFor(Path("out.c")));
+  EXPECT_TRUE(next.previous_holder_died());
+}
+
 TEST_F(FaultyRunTest, StagedRunMissingSecondOutputCommitsNeitherOutput) {
   // The library-level view of "all or nothing": verification of the second output fails after
   // the first one was checked, and the first must not have been committed.
@@ -510,11 +531,13 @@ TEST_F(FaultyRunTest, InPlaceFailedRestoreKeepsTheBackupForTheNextRun) {
   atomicgen::Options options = RunOptions({"out.c"}, {gen});
   options.in_place = true;
   EXPECT_THROW(atomicgen::RunInPlace(fs_, options), Error);
-  // The restore failed: the previous bytes must still exist, in the backup.
+  // The restore failed: the previous bytes must still exist, in the backup, and the lock file
+  // stays so that the next run on out.c looks for the backup and restores it.
   std::vector<std::string> left = HelperFilesIn(root_);
-  ASSERT_EQ(left.size(), 1u) << Join(left, " ");
+  ASSERT_EQ(left.size(), 2u) << Join(left, " ");
   EXPECT_TRUE(std::regex_match(left[0], std::regex(R"(\.out\.c\.atomicgen-[0-9-]+\.bak)")));
   EXPECT_EQ(ReadFile(Path(left[0])), "old");
+  EXPECT_EQ(left[1], ".out.c.atomicgen-lock");
 }
 
 }  // namespace

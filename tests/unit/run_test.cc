@@ -703,11 +703,18 @@ TEST_F(RunTest, TemporaryNamesAreHiddenAndMatchNoSourceGlob) {
   EXPECT_EQ(Leftovers(), std::vector<std::string>{});
 }
 
+// What a helper killed with SIGKILL while it held the lock of `output` always leaves: its lock file.
+void LeaveLockOfAKilledRun(const std::string& output) {
+  const std::size_t slash = output.rfind('/');
+  WriteFile(output.substr(0, slash + 1) + "." + output.substr(slash + 1) + ".atomicgen-lock", "");
+}
+
 TEST_F(RunTest, LeftoverTemporaryOfADeadRunIsRemovedByTheNextRun) {
   long dead = DeadPid();
   ASSERT_NE(::kill(static_cast<pid_t>(dead), 0), 0);
   const std::string name = ".out.c.atomicgen-" + std::to_string(dead) + "-0000000000000000001.tmp";
   WriteFile(Path(name), "partial");
+  LeaveLockOfAKilledRun(Path("out.c"));
   Result result = RunHelper({"run", "--output", "out.c", "--", write_, "out.c", "x"});
   ASSERT_EQ(result.exit_code, 0) << result;
   EXPECT_FALSE(Exists(Path(name)));
@@ -718,9 +725,41 @@ TEST_F(RunTest, LeftoverStageOfADeadRunIsRemovedByTheNextRun) {
   const std::string name = ".atomicgen-" + std::to_string(dead) + "-0000000000000000001.stage";
   ASSERT_EQ(::mkdir(Path(name).c_str(), 0777), 0);
   WriteFile(Path(name + "/out.c"), "partial");
+  LeaveLockOfAKilledRun(Path("out.c"));
   Result result = RunHelper({"run", "--output", "out.c", "--", write_, "out.c", "x"});
   ASSERT_EQ(result.exit_code, 0) << result;
   EXPECT_FALSE(Exists(Path(name)));
+  EXPECT_EQ(Leftovers(), std::vector<std::string>{});  // the dead run's lock file too
+}
+
+TEST_F(RunTest, LeftoverStageOfADeadRunIsRemovedAlsoWhenItsOutputIsInASubdirectory) {
+  // `-o gen/out.c` is staged in the working directory, not in gen/: the sweep covers both.
+  ASSERT_EQ(::mkdir(Path("gen").c_str(), 0777), 0);
+  const std::string name =
+      ".atomicgen-" + std::to_string(DeadPid()) + "-0000000000000000001.stage";
+  ASSERT_EQ(::mkdir(Path(name).c_str(), 0777), 0);
+  ASSERT_EQ(::mkdir(Path(name + "/gen").c_str(), 0777), 0);
+  WriteFile(Path(name + "/gen/out.c"), "partial");
+  LeaveLockOfAKilledRun(Path("gen/out.c"));
+  Result result = RunHelper({"run", "--output", "gen/out.c", "--", write_, "gen/out.c", "x"});
+  ASSERT_EQ(result.exit_code, 0) << result;
+  EXPECT_EQ(ReadFile(Path("gen/out.c")), "x");
+  EXPECT_FALSE(Exists(Path(name)));
+  EXPECT_EQ(HelperFilesIn(Path("gen")), std::vector<std::string>{});
+}
+
+TEST_F(RunTest, NoSweepForLeftoversUnlessALockShowsThatARunDied) {
+  // Every helper file is made and removed under its output's lock, and a killed helper leaves its
+  // lock file; with no such lock file no run died here, so the run does not list the directory
+  // (the sweep cost every run a readdir of the whole directory). This stray temporary, with no
+  // lock file beside it, is therefore not looked for.
+  const std::string name =
+      ".out.c.atomicgen-" + std::to_string(DeadPid()) + "-0000000000000000001.tmp";
+  WriteFile(Path(name), "stray");
+  Result result = RunHelper({"run", "--output", "out.c", "--", write_, "out.c", "x"});
+  ASSERT_EQ(result.exit_code, 0) << result;
+  EXPECT_TRUE(Exists(Path(name)));
+  EXPECT_EQ(ReadFile(Path("out.c")), "x");
 }
 
 TEST_F(RunTest, LeftoverOfALiveProcessIsNotRemoved) {
@@ -737,6 +776,7 @@ TEST_F(RunTest, StaleBackupOfADeadInPlaceRunIsRestoredOverItsOutput) {
   WriteFile(Path("out.c"), "half-written by a killed generator");
   const std::string name = ".out.c.atomicgen-" + std::to_string(dead) + "-0000000000000000001.bak";
   WriteFile(Path(name), "previous bytes");
+  LeaveLockOfAKilledRun(Path("out.c"));
   // A failing run commits nothing, so what remains is what the sweep restored.
   Result result = RunHelper({"run", "--output", "out.c", "--", "false"});
   EXPECT_EQ(result.exit_code, 1) << result;

@@ -83,6 +83,21 @@ TEST_F(CopyIfDifferentTest, SymlinkedDestinationStaysALink) {
   EXPECT_EQ(ReadFile(Path("target.h")), "new");
 }
 
+TEST_F(CopyIfDifferentTest, LeftoverTemporaryOfAKilledCopyIsRemovedByTheNextChangingCopy) {
+  // A copy killed with SIGKILL between creating its temporary and renaming it leaves both the
+  // temporary and its lock file; the next copy that takes the lock sweeps the directory.
+  const std::string name =
+      ".dst.h.atomicgen-" + std::to_string(DeadPid()) + "-0000000000000000001.tmp";
+  WriteFile(Path(name), "partial");
+  WriteFile(Path(".dst.h.atomicgen-lock"), "");
+  WriteFile(Path("src.h"), "new");
+  WriteFile(Path("dst.h"), "old");
+  Result result = RunHelper({"copy-if-different", "src.h", "dst.h"});
+  ASSERT_EQ(result.exit_code, 0) << result;
+  EXPECT_EQ(ReadFile(Path("dst.h")), "new");
+  EXPECT_EQ(HelperFilesIn(root_), std::vector<std::string>{});
+}
+
 class MoveIfDifferentTest : public TempDirTest {};
 
 TEST_F(MoveIfDifferentTest, IdenticalSourceIsRemovedAndTheDestinationUntouched) {
