@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstring>
 #include <memory>
 
@@ -53,8 +54,11 @@ void CopyFile(FileSystem& fs, const std::string& from, const std::string& to, st
               const CommitOptions& options) {
   File in = fs.OpenForReading(from);
   File out = CreateTemporaryFor(fs, to);
-  std::unique_ptr<char[]> buffer(new char[kCompareChunk]);
-  while (std::size_t n = fs.Read(in, buffer.get(), kCompareChunk)) fs.Write(out, buffer.get(), n);
+  // Most generated files are small: a heap buffer of 64 KiB is reused by malloc, where 256 KiB
+  // would be mapped and unmapped on every call.
+  constexpr std::size_t kCopyChunk = std::size_t{64} * 1024;
+  std::unique_ptr<char[]> buffer(new char[kCopyChunk]);
+  while (std::size_t n = fs.Read(in, buffer.get(), kCopyChunk)) fs.Write(out, buffer.get(), n);
   fs.ChangeMode(out, mode);
   if (options.fsync) fs.Sync(out);
   fs.Close(out);
@@ -145,18 +149,23 @@ bool SameContent(FileSystem& fs, const std::string& a, const std::string& b) {
   FileInfo info_a = fs.Status(file_a);
   if (info_a.size != info_b.size) return false;
   File file_b = fs.OpenForReading(b);
-  std::unique_ptr<char[]> buffer_a(new char[kCompareChunk]);
-  std::unique_ptr<char[]> buffer_b(new char[kCompareChunk]);
+  // Buffers sized for the file (one more byte, to see the end in the same read): a small file
+  // costs no 256 KiB allocation, which malloc would map and unmap.
+  const std::size_t chunk =
+      static_cast<std::size_t>(std::min<std::uint64_t>(kCompareChunk, info_a.size + 1));
+  std::unique_ptr<char[]> buffers(new char[2 * chunk]);
+  char* buffer_a = buffers.get();
+  char* buffer_b = buffers.get() + chunk;
   for (;;) {
-    std::size_t n = fs.Read(file_a, buffer_a.get(), kCompareChunk);
+    std::size_t n = fs.Read(file_a, buffer_a, chunk);
     std::size_t filled = 0;
     while (filled < n) {
-      std::size_t m = fs.Read(file_b, buffer_b.get() + filled, n - filled);
+      std::size_t m = fs.Read(file_b, buffer_b + filled, n - filled);
       if (m == 0) return false;
       filled += m;
     }
-    if (n == 0) return fs.Read(file_b, buffer_b.get(), 1) == 0;
-    if (std::memcmp(buffer_a.get(), buffer_b.get(), n) != 0) return false;
+    if (n == 0) return fs.Read(file_b, buffer_b, 1) == 0;
+    if (std::memcmp(buffer_a, buffer_b, n) != 0) return false;
   }
 }
 
@@ -166,17 +175,22 @@ File CreateTemporaryFor(FileSystem& fs, const std::string& temporary) {
 
 namespace {
 
-// internal: renames `temporary` (different bytes) over `target`, giving it the previous mode.
+// internal: renames `temporary` (different bytes) over `target`, giving it the previous mode
+// unless `mode_is_set` (the caller made it with that mode).
 CommitResult ReplaceFile(FileSystem& fs, const std::string& temporary, const std::string& target,
-                         const FileInfo& existing, const CommitOptions& options) {
-  if (existing.exists || options.fsync) {
+                         const FileInfo& existing, const CommitOptions& options,
+                         bool mode_is_set = false) {
+  const bool change_mode = existing.exists && !mode_is_set;
+  if (change_mode || options.fsync) {
     File file = fs.OpenForReading(temporary);
-    if (existing.exists) fs.ChangeMode(file, existing.mode);
+    if (change_mode) fs.ChangeMode(file, existing.mode);
     if (options.fsync) fs.Sync(file);
     fs.Close(file);
   }
   std::string staged = temporary;
-  if (fs.Status(temporary).device != fs.Status(DirectoryOf(target)).device) {
+  // A temporary next to the target is on its file system; one in a staging directory may not be.
+  if (DirectoryOf(temporary) != DirectoryOf(target) &&
+      fs.Status(temporary).device != fs.Status(DirectoryOf(target)).device) {
     // A symlinked destination on another file system: rename cannot cross it, so the bytes are
     // copied next to the target first.
     staged = TemporaryPathFor(target, RunId());
@@ -322,7 +336,8 @@ CommitResult CommitFile(FileSystem& fs, const std::string& temporary,
 CommitResult UpdateIfDifferent(FileSystem& fs, const std::string& source,
                                const std::string& destination, bool move,
                                const CommitOptions& options) {
-  if (!fs.Status(source).exists) {
+  const FileInfo source_info = fs.Status(source);
+  if (!source_info.exists) {
     throw Error(ExitCode::kFileSystem, move ? "move-if-different" : "copy-if-different", source,
                 "source does not exist");
   }
@@ -340,17 +355,21 @@ CommitResult UpdateIfDifferent(FileSystem& fs, const std::string& source,
     RemoveStaleLeftovers(fs, DirectoryOf(target));
     RecoverInterruptedCommit(fs, target);
   }
+  // Compared again under the lock: another run may have written these bytes meanwhile, and then
+  // the destination must stay untouched.
   if (SameContent(fs, source, target)) {
     if (move) fs.Remove(source);
     return CommitResult::kUnchanged;
   }
+  const FileInfo existing = fs.Status(target);
+  bool mode_is_set = true;
   std::string temporary = TemporaryPathFor(target, RunId());
   if (move) {
     fs.Rename(source, temporary);
+    mode_is_set = !existing.exists || existing.mode == source_info.mode;
   } else {
     try {
-      FileInfo existing = fs.Status(target);
-      CopyFile(fs, source, temporary, existing.exists ? existing.mode : fs.Status(source).mode,
+      CopyFile(fs, source, temporary, existing.exists ? existing.mode : source_info.mode,
                options);
     } catch (...) {
       try {
@@ -367,7 +386,8 @@ CommitResult UpdateIfDifferent(FileSystem& fs, const std::string& source,
                   move ? "move-if-different" : "copy-if-different", destination,
                   fmt::format("interrupted by {}; previous content kept", SignalName(signal)));
     }
-    return CommitFile(fs, temporary, target, options);
+    // One output, its lock held and its bytes known to differ: the rename is the whole commit.
+    return ReplaceFile(fs, temporary, target, existing, options, mode_is_set);
   } catch (...) {
     try {
       if (move) {

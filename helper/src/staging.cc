@@ -263,7 +263,7 @@ void RestoreStagedPaths(FileSystem& fs, const StagingPlan& plan, const std::stri
 }
 
 bool FileContains(FileSystem& fs, const std::string& path, const std::string& token) {
-  constexpr std::size_t kChunk = std::size_t{256} * 1024;
+  constexpr std::size_t kChunk = std::size_t{64} * 1024;  // below malloc's mmap threshold
   File file = fs.OpenForReading(path);
   std::unique_ptr<char[]> buffer(new char[kChunk + token.size()]);
   std::boyer_moore_horspool_searcher searcher(token.begin(), token.end());

@@ -319,6 +319,7 @@ TEST_F(FaultInjectionTest, MoveRenameFailurePutsTheSourceBack) {
 
 TEST_F(FaultInjectionTest, MoveChangeModeFailurePutsTheSourceBack) {
   SetUpReplacement();
+  ASSERT_EQ(::chmod(Path("out.c").c_str(), 0640), 0);  // the moved file needs the old mode
   fs_.FailOnPathContaining(Op::kChangeMode, ".atomicgen-", EPERM);
   EXPECT_THROW(atomicgen::UpdateIfDifferent(fs_, Path("new.tmp"), Path("out.c"), true, {}), Error);
   ExpectDestinationUnchanged();
