@@ -110,8 +110,10 @@ RunReport RunStaged(FileSystem& fs, const Options& options) {
   if (options.stdout_output) {
     std::string spelled = NormalizePath(*options.stdout_output, working_directory);
     MakeDirectories(fs, DirectoryOf(spelled));
+    const std::string directory = DirectoryOf(spelled);
     std::string destination = ResolveDestination(
-        fs, JoinPath(fs.RealDirectory(DirectoryOf(spelled)), BaseNameOf(spelled)));
+        fs, JoinPath(directory == working_directory ? directory : fs.RealDirectory(directory),
+                     BaseNameOf(spelled)));
     stdout_temporary = TemporaryPathFor(destination, RunId());
     outputs.push_back({*options.stdout_output, destination, stdout_temporary});
   }
@@ -183,6 +185,7 @@ RunReport RunStaged(FileSystem& fs, const Options& options) {
       files.push_back({outputs[i].staged, destinations[i]});
     }
     std::vector<CommitResult> results = CommitAll(fs, files, CommitOptions{options.fsync});
+    stdout_temporary.clear();  // committed or removed by CommitAll
     for (std::size_t i = 0; i < outputs.size(); ++i) {
       report.outputs.emplace_back(outputs[i].declared, results[i]);
     }

@@ -105,8 +105,12 @@ StagingPlan PlanStaging(FileSystem& fs, const std::string& working_directory,
 
   for (const std::string& declared : outputs) {
     std::string spelled = NormalizePath(declared, working_directory);
-    MakeDirectories(fs, DirectoryOf(spelled));
-    std::string physical = JoinPath(fs.RealDirectory(DirectoryOf(spelled)), BaseNameOf(spelled));
+    const std::string directory = DirectoryOf(spelled);
+    MakeDirectories(fs, directory);
+    // The working directory is physical already: no realpath() for outputs directly in it.
+    std::string physical =
+        JoinPath(directory == working_directory ? directory : fs.RealDirectory(directory),
+                 BaseNameOf(spelled));
     std::string relative;
     std::string root = IsWithin(physical, working_directory, &relative) ? working_directory
                                                                         : DirectoryOf(physical);
