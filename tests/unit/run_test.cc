@@ -804,6 +804,62 @@ TEST_F(RunTest, ErrorMessagesAreOneLineInTheDocumentedFormat) {
 }
 
 // ------------------------------------------------------------------------------------------------
+// Starting the generator (vfork and exec, PATH searched like posix_spawnp and execvp).
+
+// The bits of a signal-set line of /proc/<pid>/status ("SigBlk:\t0000000000010000").
+unsigned long long SignalSet(const std::string& status, const std::string& field) {
+  std::size_t at = status.find(field + ":\t");
+  EXPECT_NE(at, std::string::npos) << field;
+  return at == std::string::npos ? 0 : std::stoull(status.substr(at + field.size() + 2), nullptr, 16);
+}
+
+TEST_F(RunTest, GeneratorStartsWithNoSignalBlockedAndDefaultActionsForTheHelpersSignals) {
+  // The helper blocks every signal around the start and ignores SIGXFSZ itself: the generator
+  // gets neither (a generator over `ulimit -f` must die of SIGXFSZ, as when run directly).
+  Result result = RunHelper({"run", "--stdout", "status.txt", "--", "cat", "/proc/self/status"});
+  ASSERT_EQ(result.exit_code, 0) << result;
+  const std::string status = ReadFile(Path("status.txt"));
+  EXPECT_EQ(SignalSet(status, "SigBlk"), 0u) << status;
+  const unsigned long long ignored = SignalSet(status, "SigIgn");
+  for (int signal : {SIGINT, SIGTERM, SIGHUP, SIGPIPE, SIGXFSZ}) {
+    EXPECT_EQ(ignored & (1ull << (signal - 1)), 0u) << "signal " << signal << " ignored";
+  }
+}
+
+TEST_F(RunTest, GeneratorIsLookedUpInPathPastMissingAndNonExecutableCandidates) {
+  ASSERT_EQ(::mkdir((base_ + "/first").c_str(), 0777), 0);
+  WriteFile(base_ + "/first/mygen", "#!/bin/sh\necho wrong\n");  // not executable: skipped
+  Script("mygen", "echo right\n");                                  // in base_/bin
+  Invocation invocation;
+  invocation.args = {"run", "--stdout", "out.txt", "--", "mygen"};
+  invocation.environment = {{"PATH", base_ + "/missing:" + base_ + "/first:" + base_ + "/bin"}};
+  Result result = RunHelper(invocation);
+  ASSERT_EQ(result.exit_code, 0) << result;
+  EXPECT_EQ(ReadFile(Path("out.txt")), "right\n");
+}
+
+TEST_F(RunTest, GeneratorThatCannotBeStartedIsReportedWithTheReasonAndChangesNothing) {
+  WriteFile(Path("out.c"), "old");
+  WriteFile(base_ + "/not-executable", "#!/bin/sh\n");
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {base_ + "/missing-tool", "No such file or directory"},
+      {"missing-tool-in-path", "No such file or directory"},
+      {base_ + "/not-executable", "Permission denied"},
+  };
+  for (const auto& [generator, reason] : cases) {
+    SCOPED_TRACE(generator);
+    for (const char* mode : {"--output", "--stdout"}) {
+      Result result = RunHelper({"run", mode, "out.c", "--", generator});
+      EXPECT_EQ(result.exit_code, 1) << result;
+      EXPECT_EQ(result.err, "atomicgen: error: run(" + generator + "): cannot be started: " +
+                                reason + "; previous outputs kept: out.c\n");
+      EXPECT_EQ(ReadFile(Path("out.c")), "old");
+      EXPECT_EQ(Leftovers(), std::vector<std::string>{});
+    }
+  }
+}
+
+// ------------------------------------------------------------------------------------------------
 // bison through the helper produces what a direct run produces.
 
 constexpr const char* kGrammar = R"(%{
