@@ -11,9 +11,9 @@ partial or needlessly rewritten generated file, with both Ninja and Make.
 
 Every generator runs through the ``atomicgen`` helper (see ``helper/README.md``), which stages the
 outputs, replaces each changed one with a single rename and leaves unchanged ones untouched.  This
-module wires that helper into the build graph: one owning target per generator, stamps that make
-write-if-changed outputs work with Make, build-order edges to the targets that consume the outputs,
-and generator-to-generator edges.
+module wires that helper into the build graph: one owning target per generator (or per group of
+generators), stamps that make write-if-changed outputs work with Make, build-order edges to the
+targets that consume the outputs, and generator-to-generator edges.
 
 Loading the module
 ^^^^^^^^^^^^^^^^^^
@@ -72,16 +72,20 @@ Commands
       [COMMENT <text>]
       [JOB_POOL <pool>]
       [GROUP <target>]
+      [OWNER <target>]
       [STDOUT]
       [IN_PLACE]
       [FSYNC])
 
-  Creates the custom target ``<name>``, which owns the one custom command that runs the generator.
-  Build ``<name>`` to regenerate the outputs if out of date.  ``<name>`` is not part of ``all``:
-  it is built before its consumers, as part of its ``GROUP``, or on request.
+  Creates the custom target ``<name>`` (or, with ``OWNER``, uses a shared one), which owns the one
+  custom command that runs the generator.  Build ``<name>`` to regenerate the outputs if out of
+  date.  ``<name>`` is not part of ``all``: it is built before its consumers, as part of its
+  ``GROUP``, or on request.
 
   ``<name>``
-    Name of the target to create.  It must be a valid target name that is not already taken.
+    Name of the generated source, used by ``DEPENDS`` and
+    :command:`target_link_generated_sources`; unique among the calls.  It must be a valid target
+    name, and without ``OWNER`` it is the target created, so it must not be a target already.
 
   ``OUTPUT <file>...``
     The files the generator produces.  Relative paths are relative to
@@ -108,14 +112,15 @@ Commands
 
   ``DEPENDS <file-or-target>...``
     Inputs of the generator, as for ``add_custom_command(DEPENDS)``: a change re-runs it.  An entry
-    naming another ``add_generated_source()`` target, or one of its outputs, also depends on that
-    generator's *changed stamp*, so this generator re-runs exactly when an output of the other one
-    changed, and never before the other one ran.  That other call must come first (checked at the
-    end of configuration).
+    naming another ``add_generated_source()``, or one of its outputs, depends on what that
+    generator changes (its build-tree outputs with Ninja, its *changed stamp* otherwise), so this
+    generator re-runs exactly when an output of the other one changed (see ``OWNER`` for the
+    exception), and never before the other one ran.  That other call must come first (a later
+    call that turns out to be named stops configuration).
 
   ``CONSUMERS <target>...``
     Targets that read the outputs (compile them or include them).  Each gets
-    ``add_dependencies(<consumer> <name>)``, so none of its sources compile before the generator
+    ``add_dependencies(<consumer> <owner>)`` (``<name>`` without ``OWNER``), so none of its sources compile before the generator
     finished.  If the call has source-tree outputs, every source file of every consumer also gets
     the changed stamp in its ``OBJECT_DEPENDS``: a change of any source-tree output recompiles
     every object of every consumer of this call (coarse, but correct, since the build tool does not
@@ -148,6 +153,17 @@ Commands
     An aggregate target (CPython's ``regen-all``) that depends on ``<name>``.  It is created with
     ``add_custom_target(<target>)`` on first use; an existing target must be a custom target.
 
+  ``OWNER <target>``
+    The custom target that owns the command, shared by every call of the current directory that
+    names it; created with ``add_custom_target(<target>)`` by the first such call (it must not
+    exist before, and a custom target can only own custom commands of its own directory).  No
+    target ``<name>`` is created.  One target for many generators keeps configure and no-op build
+    times close to hand-written ``add_custom_command()`` wiring (with Make, each target costs
+    sub-make runs on every build).  The trade-offs: a consumer waits for every generator of the
+    owner, and with Make a call that ``DEPENDS`` on another call of the same owner re-runs whenever
+    that one ran (not only when its outputs changed).  With Make the owner runs one shell script
+    (``sh``) that re-runs the generators whose outputs are missing.
+
   ``STDOUT``
     The generator's standard output becomes the first ``OUTPUT`` (helper ``--stdout``).  Cannot be
     combined with ``IN_PLACE``.
@@ -159,9 +175,12 @@ Commands
   ``FSYNC``
     Pass ``--fsync`` to the helper.  Also enabled for every call by ``ATOMICGEN_FSYNC``.
 
-  The custom command's primary output is the stamp
+  With Ninja, the custom command's outputs are the build-tree outputs (restat, and Ninja's log,
+  make write-if-changed outputs work).  With Make, and with Ninja for a call with source-tree
+  outputs only, its primary output is the stamp
   ``${CMAKE_CURRENT_BINARY_DIR}/CMakeFiles/<name>.atomicgen/done.stamp``, touched on each successful
-  run; ``changed.stamp`` next to it is touched only when an output changed.
+  run.  With Make, and with Ninja for a call with source-tree outputs, ``changed.stamp`` next to it
+  is touched only when an output changed.
 
 .. command:: target_link_generated_sources
 
@@ -257,49 +276,28 @@ function(_atomicgen_quote_list out_var list_var)
   set(${out_var} "${quoted}" PARENT_SCOPE)
 endfunction()
 
-# internal: set <out_var> to the add_generated_source() name owning file <path> (absolute), or "".
-function(_atomicgen_output_owner out_var path)
-  get_property(owner GLOBAL PROPERTY "_ATOMICGEN_OUTPUT_OWNER:${path}")
-  set(${out_var} "${owner}" PARENT_SCOPE)
-endfunction()
-
-# internal: true in <out_var> if <path> (absolute) is a source-tree output (see OUTPUT).
-function(_atomicgen_is_source_tree out_var path)
-  # Only files under the build tree are the build's to delete; anything else (the source tree, an
-  # external checkout such as a CPython tree) may hold checked-in generated files.
-  cmake_path(IS_PREFIX CMAKE_BINARY_DIR "${path}" NORMALIZE in_binary)
-  if(in_binary)
-    set(${out_var} FALSE PARENT_SCOPE)
-  else()
-    set(${out_var} TRUE PARENT_SCOPE)
-  endif()
-endfunction()
-
-# internal: schedule _atomicgen_finalize() once, at the end of the top-level directory.
-function(_atomicgen_schedule_finalize)
-  get_property(scheduled GLOBAL PROPERTY _ATOMICGEN_FINALIZE_SCHEDULED)
-  if(NOT scheduled)
-    set_property(GLOBAL PROPERTY _ATOMICGEN_FINALIZE_SCHEDULED TRUE)
-    cmake_language(DEFER DIRECTORY "${CMAKE_SOURCE_DIR}" CALL _atomicgen_finalize)
-  endif()
-endfunction()
-
 # internal: record that <consumer> reads the outputs of <name>; <origin> is the call, for messages.
 function(_atomicgen_record_link origin consumer name)
   set_property(GLOBAL APPEND PROPERTY _ATOMICGEN_LINK_ORIGINS "${origin}")
   set_property(GLOBAL APPEND PROPERTY _ATOMICGEN_LINK_CONSUMERS "${consumer}")
   set_property(GLOBAL APPEND PROPERTY _ATOMICGEN_LINK_NAMES "${name}")
-  _atomicgen_schedule_finalize()
 endfunction()
 
-function(add_generated_source name)
-  list(APPEND CMAKE_MESSAGE_CONTEXT atomicgen)
-  set(cmd "add_generated_source(${name})")
-  cmake_parse_arguments(PARSE_ARGV 1 arg
-    "STDOUT;IN_PLACE;FSYNC"
-    "WORKING_DIRECTORY;DEPFILE;COMMENT;JOB_POOL;GROUP"
-    "OUTPUT;COMMAND;DEPENDS;CONSUMERS")
+# internal: set <out_var> to the words of list variable <list_var>, each quoted for sh.
+function(_atomicgen_shell_words out_var list_var)
+  set(_atomicgen_quoted "")
+  foreach(_atomicgen_word IN LISTS ${list_var})
+    string(REPLACE "\\;" ";" _atomicgen_word "${_atomicgen_word}")
+    string(REPLACE "'" "'\\''" _atomicgen_word "${_atomicgen_word}")
+    string(APPEND _atomicgen_quoted " '${_atomicgen_word}'")
+  endforeach()
+  set(${out_var} "${_atomicgen_quoted}" PARENT_SCOPE)
+endfunction()
 
+# internal: add_generated_source() found something wrong with its arguments: name it and stop.
+# Reads the caller's variables (cmd, name, owner, arg_*); the checks run in the order of the
+# reference, so a call with several mistakes reports the first one.
+function(_atomicgen_diagnose)
   # 1. Unparsed arguments.
   if(DEFINED arg_UNPARSED_ARGUMENTS)
     _atomicgen_quote_list(quoted arg_UNPARSED_ARGUMENTS)
@@ -324,14 +322,19 @@ function(add_generated_source name)
   endforeach()
 
   # 4. Values of the wrong shape, beginning with the name.
-  if(name STREQUAL "")
+  if("${name}" STREQUAL "")
     message(FATAL_ERROR "${cmd}: the name \"\" is empty")
   endif()
-  if(NOT name MATCHES "^[A-Za-z0-9_.+-]+$")
+  if(NOT "${name}" MATCHES "^[A-Za-z0-9_.+-]+$")
     message(FATAL_ERROR "${cmd}: the name \"${name}\" is not a valid target name "
       "(letters, digits and _.+- only)")
   endif()
-  if(TARGET "${name}")
+  get_property(taken GLOBAL PROPERTY "_ATOMICGEN_SOURCE:${name}" SET)
+  if(taken)
+    message(FATAL_ERROR "${cmd}: the name \"${name}\" is already used by an earlier "
+      "add_generated_source()")
+  endif()
+  if(NOT DEFINED arg_OWNER AND TARGET "${name}")
     message(FATAL_ERROR "${cmd}: the name \"${name}\" is already a target")
   endif()
 
@@ -340,64 +343,50 @@ function(add_generated_source name)
   endif()
 
   list(GET arg_COMMAND 0 generator)
-  if(generator STREQUAL "")
+  if("${generator}" STREQUAL "")
     message(FATAL_ERROR "${cmd}: COMMAND \"\" is empty: the first word must name the generator")
   endif()
 
-  set(outputs "")
-  set(source_tree_outputs "")
-  set(build_tree_outputs "")
+  set(seen "")
   foreach(output IN LISTS arg_OUTPUT)
-    if(output STREQUAL "")
+    if("${output}" STREQUAL "")
       message(FATAL_ERROR "${cmd}: OUTPUT \"\" is empty")
     endif()
-    if(output MATCHES ";")
+    if("${output}" MATCHES ";")
       message(FATAL_ERROR "${cmd}: OUTPUT \"${output}\" contains a semicolon, which CMake's "
         "custom commands cannot carry in a file name")
     endif()
-    if(output MATCHES "\\$<")
+    if("${output}" MATCHES "\\$<")
       message(FATAL_ERROR "${cmd}: OUTPUT \"${output}\" is a generator expression (not supported)")
     endif()
     cmake_path(ABSOLUTE_PATH output BASE_DIRECTORY "${CMAKE_CURRENT_BINARY_DIR}" NORMALIZE
       OUTPUT_VARIABLE abs)
-    if(abs IN_LIST outputs)
+    if(abs IN_LIST seen)
       message(FATAL_ERROR "${cmd}: OUTPUT \"${output}\" is given twice")
     endif()
-    _atomicgen_output_owner(owner "${abs}")
-    if(NOT owner STREQUAL "")
+    get_property(other GLOBAL PROPERTY "_ATOMICGEN_OUTPUT_OWNER:${abs}")
+    if(NOT "${other}" STREQUAL "")
       message(FATAL_ERROR
-        "${cmd}: OUTPUT \"${output}\" is already generated by add_generated_source(${owner})")
+        "${cmd}: OUTPUT \"${output}\" is already generated by add_generated_source(${other})")
     endif()
-    list(APPEND outputs "${abs}")
-    _atomicgen_is_source_tree(in_source "${abs}")
-    if(in_source)
-      list(APPEND source_tree_outputs "${abs}")
-    else()
-      list(APPEND build_tree_outputs "${abs}")
-    endif()
+    list(APPEND seen "${abs}")
   endforeach()
 
   foreach(consumer IN LISTS arg_CONSUMERS)
-    if(consumer STREQUAL "")
+    if("${consumer}" STREQUAL "")
       message(FATAL_ERROR "${cmd}: CONSUMERS \"\" is empty")
     endif()
-    if(consumer STREQUAL name)
+    if("${consumer}" STREQUAL "${name}" OR "${consumer}" STREQUAL "${owner}")
       message(FATAL_ERROR "${cmd}: CONSUMERS \"${consumer}\" is the generated source itself")
     endif()
   endforeach()
 
-  if(DEFINED arg_WORKING_DIRECTORY)
-    if(arg_WORKING_DIRECTORY STREQUAL "")
-      message(FATAL_ERROR "${cmd}: WORKING_DIRECTORY \"\" is empty")
-    endif()
-    cmake_path(ABSOLUTE_PATH arg_WORKING_DIRECTORY BASE_DIRECTORY "${CMAKE_CURRENT_BINARY_DIR}"
-      NORMALIZE OUTPUT_VARIABLE working_directory)
-  else()
-    set(working_directory "${CMAKE_CURRENT_BINARY_DIR}")
+  if(DEFINED arg_WORKING_DIRECTORY AND "${arg_WORKING_DIRECTORY}" STREQUAL "")
+    message(FATAL_ERROR "${cmd}: WORKING_DIRECTORY \"\" is empty")
   endif()
 
   if(DEFINED arg_GROUP)
-    if(arg_GROUP STREQUAL name)
+    if("${arg_GROUP}" STREQUAL "${name}")
       message(FATAL_ERROR "${cmd}: GROUP \"${arg_GROUP}\" is the generated source itself")
     endif()
     if(TARGET "${arg_GROUP}")
@@ -408,54 +397,245 @@ function(add_generated_source name)
         message(FATAL_ERROR
           "${cmd}: GROUP \"${arg_GROUP}\" is already a target that is not a custom target")
       endif()
-    elseif(NOT arg_GROUP MATCHES "^[A-Za-z0-9_.+-]+$")
+    elseif(NOT "${arg_GROUP}" MATCHES "^[A-Za-z0-9_.+-]+$")
       message(FATAL_ERROR "${cmd}: GROUP \"${arg_GROUP}\" is not a valid target name")
     endif()
   endif()
 
-  # DEPENDS: entries naming an earlier add_generated_source() or one of its outputs also depend
-  # on that generator's changed stamp.  Entries that may name a later one are checked at the end.
-  set(depends "AtomicGen::atomicgen")
-  set(upstreams "")
+  if(DEFINED arg_OWNER)
+    get_property(owner_dir GLOBAL PROPERTY "_ATOMICGEN_OWNER_DIR:${owner}")
+    if("${owner}" STREQUAL "${arg_GROUP}")
+      message(FATAL_ERROR "${cmd}: OWNER \"${owner}\" is also the GROUP: an owner already "
+        "builds its generators, give another GROUP or none")
+    elseif(NOT "${owner_dir}" STREQUAL "" AND NOT "${owner_dir}" STREQUAL CMAKE_CURRENT_BINARY_DIR)
+      message(FATAL_ERROR "${cmd}: OWNER \"${owner}\" owns generators of another directory "
+        "(${owner_dir}): a custom target can only run custom commands of its own directory")
+    elseif("${owner_dir}" STREQUAL "" AND TARGET "${owner}")
+      message(FATAL_ERROR "${cmd}: OWNER \"${owner}\" is already a target not created by "
+        "add_generated_source(OWNER)")
+    elseif(NOT "${owner}" MATCHES "^[A-Za-z0-9_.+-]+$")
+      message(FATAL_ERROR "${cmd}: OWNER \"${owner}\" is not a valid target name")
+    endif()
+  endif()
+
   foreach(dep IN LISTS arg_DEPENDS)
-    if(dep STREQUAL "")
+    if("${dep}" STREQUAL "")
       message(FATAL_ERROR "${cmd}: DEPENDS \"\" is empty")
     endif()
-    list(APPEND depends "${dep}")
-    if(dep STREQUAL name)
+    if("${dep}" STREQUAL "${name}")
       message(FATAL_ERROR "${cmd}: DEPENDS \"${dep}\" is the generated source itself")
     endif()
-    set(upstream "")
-    get_property(known GLOBAL PROPERTY "_ATOMICGEN_SOURCE:${dep}" SET)
-    if(known)
+  endforeach()
+  message(FATAL_ERROR "${cmd}: internal error: the arguments were rejected but no check says why")
+endfunction()
+
+# internal: the custom target <owner> of OWNER, created on first use in the current directory.
+function(_atomicgen_create_owner owner)
+  set_property(GLOBAL PROPERTY "_ATOMICGEN_OWNER_DIR:${owner}" "${CMAKE_CURRENT_BINARY_DIR}")
+  set(recover_missing "")
+  if(CMAKE_GENERATOR MATCHES "Makefiles")
+    # Make cannot see a deleted byproduct (it has no rule): one shell script per owner re-runs
+    # the generators whose outputs are missing (written by _atomicgen_finalize()).
+    set(script "${CMAKE_CURRENT_BINARY_DIR}/CMakeFiles/${owner}.atomicgen-missing.sh")
+    set(recover_missing COMMAND sh "${script}" VERBATIM)
+    set_property(GLOBAL APPEND PROPERTY _ATOMICGEN_OWNERS_WITH_SCRIPT "${owner}")
+    set_property(GLOBAL PROPERTY "_ATOMICGEN_OWNER_SCRIPT:${owner}" "${script}")
+  endif()
+  add_custom_target("${owner}" ${recover_missing})
+endfunction()
+
+# The body of add_generated_source() is written for speed (a project may call it thousands of
+# times): every check costs one if() on the common path, and the messages come from
+# _atomicgen_diagnose() when one fails.
+function(add_generated_source name)
+  cmake_parse_arguments(PARSE_ARGV 1 arg
+    "STDOUT;IN_PLACE;FSYNC"
+    "WORKING_DIRECTORY;DEPFILE;COMMENT;JOB_POOL;GROUP;OWNER"
+    "OUTPUT;COMMAND;DEPENDS;CONSUMERS")
+  list(APPEND CMAKE_MESSAGE_CONTEXT atomicgen)
+  set(cmd "add_generated_source(${name})")
+  if(DEFINED arg_OWNER)
+    set(owner "${arg_OWNER}")
+    get_property(owner_dir GLOBAL PROPERTY "_ATOMICGEN_OWNER_DIR:${owner}")
+    set(name_taken FALSE)
+    if(NOT owner_dir STREQUAL CMAKE_CURRENT_BINARY_DIR)
+      if(DEFINED owner_dir OR TARGET "${owner}" OR NOT owner MATCHES "^[A-Za-z0-9_.+-]+$"
+          OR owner STREQUAL "${arg_GROUP}")
+        _atomicgen_diagnose()
+      endif()
+      _atomicgen_create_owner("${owner}")
+    elseif(owner STREQUAL "${arg_GROUP}")
+      _atomicgen_diagnose()
+    endif()
+  else()
+    set(owner "${name}")
+    set(name_taken FALSE)
+    if(TARGET "${name}")
+      set(name_taken TRUE)
+    endif()
+  endif()
+  get_property(taken GLOBAL PROPERTY "_ATOMICGEN_SOURCE:${name}" SET)
+  list(GET arg_COMMAND 0 generator)
+  if(taken OR name_taken OR DEFINED arg_UNPARSED_ARGUMENTS OR DEFINED arg_KEYWORDS_MISSING_VALUES
+      OR NOT DEFINED arg_OUTPUT OR NOT DEFINED arg_COMMAND OR "${generator}" STREQUAL ""
+      OR NOT name MATCHES "^[A-Za-z0-9_.+-]+$" OR (arg_STDOUT AND arg_IN_PLACE)
+      OR "" IN_LIST arg_CONSUMERS OR name IN_LIST arg_CONSUMERS OR owner IN_LIST arg_CONSUMERS
+      OR "" IN_LIST arg_DEPENDS OR name IN_LIST arg_DEPENDS
+      OR (DEFINED arg_WORKING_DIRECTORY AND "${arg_WORKING_DIRECTORY}" STREQUAL ""))
+    _atomicgen_diagnose()
+  endif()
+  if(DEFINED arg_GROUP)
+    _atomicgen_check_group()
+  endif()
+
+  # Outputs: absolute, each claimed by one call.  Only files under the build tree are the build's
+  # to delete; anything else (the source tree, an external checkout such as a CPython tree) may
+  # hold checked-in generated files.
+  set(outputs "")
+  set(build_tree_outputs "")
+  set(source_tree_outputs "")
+  set(directories "")
+  foreach(output IN LISTS arg_OUTPUT)
+    cmake_path(ABSOLUTE_PATH output BASE_DIRECTORY "${CMAKE_CURRENT_BINARY_DIR}" NORMALIZE
+      OUTPUT_VARIABLE abs)
+    get_property(claimed GLOBAL PROPERTY "_ATOMICGEN_OUTPUT_OWNER:${abs}" SET)
+    if(claimed OR abs IN_LIST outputs OR output MATCHES "^$|;|\\$<")
+      _atomicgen_diagnose()
+    endif()
+    list(APPEND outputs "${abs}")
+    cmake_path(IS_PREFIX CMAKE_BINARY_DIR "${abs}" NORMALIZE in_binary)
+    if(in_binary)
+      list(APPEND build_tree_outputs "${abs}")
+      cmake_path(GET abs PARENT_PATH parent)
+      list(APPEND directories "${parent}")
+    else()
+      list(APPEND source_tree_outputs "${abs}")
+    endif()
+  endforeach()
+
+  # What the custom command produces.  Ninja restats its outputs and keeps, in its log, the time
+  # of the last run of a restat edge, so write-if-changed build-tree outputs can be the outputs
+  # themselves.  Make compares mtimes only: its rule makes a stamp touched on every successful run
+  # (done.stamp), the outputs are byproducts.  Source-tree outputs are declared nowhere; a stamp
+  # touched only when an output changed (changed.stamp) orders their consumers and downstream
+  # generators (with Make also those of build-tree outputs: byproducts have no rule there).
+  set(stamp_dir "${CMAKE_CURRENT_BINARY_DIR}/CMakeFiles/${name}.atomicgen")
+  set(done_stamp "")
+  set(changed_stamp "")
+  if(NOT CMAKE_GENERATOR MATCHES "^Ninja")
+    set(ninja FALSE)
+    set(done_stamp "${stamp_dir}/done.stamp")
+    set(changed_stamp "${stamp_dir}/changed.stamp")
+    set(produces "${done_stamp}")
+    set(byproducts ${build_tree_outputs} "${changed_stamp}")
+    set(stamp_args --stamp "${done_stamp}" --changed-stamp "${changed_stamp}")
+  elseif(source_tree_outputs STREQUAL "")
+    set(ninja TRUE)
+    set(produces ${build_tree_outputs})
+    set(byproducts "")
+    set(stamp_args "")
+  else()
+    set(ninja TRUE)
+    set(changed_stamp "${stamp_dir}/changed.stamp")
+    set(byproducts "${changed_stamp}")
+    if(build_tree_outputs STREQUAL "")
+      set(done_stamp "${stamp_dir}/done.stamp")
+      set(produces "${done_stamp}")
+      set(stamp_args --stamp "${done_stamp}" --changed-stamp "${changed_stamp}")
+    else()
+      set(produces ${build_tree_outputs})
+      set(stamp_args --changed-stamp "${changed_stamp}")
+    endif()
+  endif()
+
+  # DEPENDS: an entry naming an earlier add_generated_source() or one of its outputs depends on
+  # what that generator's custom command produces, so this generator re-runs when an output of
+  # the other one changed, and never before the other one ran.  An entry that may name a later
+  # one is remembered: that later call stops with an error.
+  set(depends AtomicGen::atomicgen)
+  set(upstreams "")
+  foreach(dep IN LISTS arg_DEPENDS)
+    get_property(upstream GLOBAL PROPERTY "_ATOMICGEN_SOURCE:${dep}" SET)
+    if(upstream)
       set(upstream "${dep}")
-    elseif(NOT dep MATCHES "\\$<")
-      cmake_path(ABSOLUTE_PATH dep BASE_DIRECTORY "${CMAKE_CURRENT_SOURCE_DIR}" NORMALIZE
-        OUTPUT_VARIABLE dep_in_source)
-      cmake_path(ABSOLUTE_PATH dep BASE_DIRECTORY "${CMAKE_CURRENT_BINARY_DIR}" NORMALIZE
-        OUTPUT_VARIABLE dep_in_binary)
-      foreach(candidate IN ITEMS "${dep_in_source}" "${dep_in_binary}")
-        _atomicgen_output_owner(owner "${candidate}")
-        if(NOT owner STREQUAL "")
-          set(upstream "${owner}")
+    elseif(dep MATCHES "\\$<")
+      list(APPEND depends "${dep}")
+      continue()
+    else()
+      list(APPEND depends "${dep}")
+      if(IS_ABSOLUTE "${dep}")
+        cmake_path(NORMAL_PATH dep OUTPUT_VARIABLE candidates)
+      else()
+        cmake_path(ABSOLUTE_PATH dep BASE_DIRECTORY "${CMAKE_CURRENT_SOURCE_DIR}" NORMALIZE
+          OUTPUT_VARIABLE candidates)
+        cmake_path(ABSOLUTE_PATH dep BASE_DIRECTORY "${CMAKE_CURRENT_BINARY_DIR}" NORMALIZE
+          OUTPUT_VARIABLE dep_in_binary)
+        list(APPEND candidates "${dep_in_binary}")
+      endif()
+      set(upstream "")
+      foreach(candidate IN LISTS candidates)
+        if(candidate IN_LIST outputs)
+          message(FATAL_ERROR
+            "${cmd}: DEPENDS \"${dep}\" is an OUTPUT of this same call: a generator cannot "
+            "depend on its own output")
+        endif()
+        get_property(upstream GLOBAL PROPERTY "_ATOMICGEN_OUTPUT_OWNER:${candidate}")
+        if(NOT "${upstream}" STREQUAL "")
           break()
         endif()
       endforeach()
-      if(upstream STREQUAL "")
-        # Checked by _atomicgen_finalize(): a later add_generated_source() must not claim it.
-        set_property(GLOBAL APPEND PROPERTY _ATOMICGEN_LATE_CHECK_ORIGINS "${cmd}")
-        set_property(GLOBAL APPEND PROPERTY _ATOMICGEN_LATE_CHECK_VALUES "${dep}")
-        set_property(GLOBAL APPEND PROPERTY _ATOMICGEN_LATE_CHECK_PATHS
-          "${dep_in_source}|${dep_in_binary}")
-        _atomicgen_schedule_finalize()
+      if("${upstream}" STREQUAL "")
+        foreach(wanted IN ITEMS "${dep}" ${candidates})
+          set_property(GLOBAL PROPERTY "_ATOMICGEN_WANTED:${wanted}" "${cmd}" "${dep}")
+        endforeach()
+        continue()
       endif()
     endif()
-    if(NOT upstream STREQUAL "" AND NOT upstream IN_LIST upstreams)
-      list(APPEND upstreams "${upstream}")
-      get_property(upstream_changed GLOBAL PROPERTY "_ATOMICGEN_SOURCE:${upstream}:CHANGED_STAMP")
-      list(APPEND depends "${upstream}" "${upstream_changed}")
+    if(upstream IN_LIST upstreams)
+      continue()
+    endif()
+    list(APPEND upstreams "${upstream}")
+    # [owner, done stamp, changed stamp, build-tree outputs...]
+    get_property(upstream_record GLOBAL PROPERTY "_ATOMICGEN_SOURCE:${upstream}")
+    list(POP_FRONT upstream_record upstream_owner upstream_done upstream_changed)
+    if(ninja)
+      # Ninja knows every file here as the output of the other generator's edge; restat keeps
+      # this one from re-running when none of them changed.
+      list(APPEND depends ${upstream_record} ${upstream_changed})
+      if(NOT upstream_owner STREQUAL owner)
+        list(APPEND depends "${upstream_owner}")
+      endif()
+    elseif(upstream_owner STREQUAL owner)
+      # The same Make target: only the done stamp has a rule there (so with Make this generator
+      # re-runs whenever the other one ran).
+      list(APPEND depends "${upstream_done}")
+    else()
+      # Another target, complete before this one starts: its changed stamp (a byproduct, which
+      # Make has no rule for) exists by then.
+      list(APPEND depends "${upstream_owner}" "${upstream_changed}")
     endif()
   endforeach()
+
+  # Record the generated source.  A DEPENDS of an earlier call naming this one or one of its
+  # outputs could not be wired: say so.
+  foreach(key IN ITEMS "${name}" ${outputs})
+    get_property(wanted GLOBAL PROPERTY "_ATOMICGEN_WANTED:${key}")
+    if(DEFINED wanted)
+      list(POP_FRONT wanted origin value)
+      message(FATAL_ERROR
+        "${origin}: DEPENDS \"${value}\" refers to add_generated_source(${name}), which is "
+        "declared after it: declare add_generated_source(${name}) first")
+    endif()
+    set_property(GLOBAL PROPERTY "_ATOMICGEN_OUTPUT_OWNER:${key}" "${name}")
+  endforeach()
+  set_property(GLOBAL PROPERTY "_ATOMICGEN_SOURCE:${name}"
+    "${owner}" "${done_stamp}" "${changed_stamp}" ${build_tree_outputs})
+  if(NOT source_tree_outputs STREQUAL "")
+    set_property(GLOBAL PROPERTY "_ATOMICGEN_SOURCE:${name}:SOURCE_TREE" TRUE)
+  endif()
+  if(NOT changed_stamp STREQUAL "")
+    list(APPEND directories "${stamp_dir}")
+  endif()
 
   # COMMAND: an executable target as the generator.  add_custom_command() substitutes only the
   # first word of its own COMMAND, which is the helper here, so substitute the generator ourselves.
@@ -469,121 +649,137 @@ function(add_generated_source name)
     endif()
   endif()
 
-  # Record the generated source.
-  set(stamp_dir "${CMAKE_CURRENT_BINARY_DIR}/CMakeFiles/${name}.atomicgen")
-  set(done_stamp "${stamp_dir}/done.stamp")
-  set(changed_stamp "${stamp_dir}/changed.stamp")
-  set_property(GLOBAL APPEND PROPERTY _ATOMICGEN_SOURCES "${name}")
-  set_property(GLOBAL PROPERTY "_ATOMICGEN_SOURCE:${name}" "${cmd}")
-  set_property(GLOBAL PROPERTY "_ATOMICGEN_SOURCE:${name}:OUTPUTS" "${outputs}")
-  set_property(GLOBAL PROPERTY "_ATOMICGEN_SOURCE:${name}:SOURCE_TREE_OUTPUTS"
-    "${source_tree_outputs}")
-  set_property(GLOBAL PROPERTY "_ATOMICGEN_SOURCE:${name}:DONE_STAMP" "${done_stamp}")
-  set_property(GLOBAL PROPERTY "_ATOMICGEN_SOURCE:${name}:CHANGED_STAMP" "${changed_stamp}")
-  foreach(abs IN LISTS outputs)
-    set_property(GLOBAL PROPERTY "_ATOMICGEN_OUTPUT_OWNER:${abs}" "${name}")
-  endforeach()
-
   # The helper's command line.
-  set(helper_args run)
+  set(helper_options "")
   if(arg_FSYNC OR ATOMICGEN_FSYNC)
-    list(APPEND helper_args --fsync)
-  endif()
-  if(arg_IN_PLACE)
-    list(APPEND helper_args --in-place)
+    list(APPEND helper_options --fsync)
   endif()
   set(declared ${outputs})
-  if(arg_STDOUT)
+  if(arg_IN_PLACE)
+    list(APPEND helper_options --in-place)
+  elseif(arg_STDOUT)
     list(POP_FRONT declared stdout_output)
-    list(APPEND helper_args --stdout "${stdout_output}")
+    list(APPEND helper_options --stdout "${stdout_output}")
   endif()
-  foreach(abs IN LISTS declared)
-    list(APPEND helper_args --output "${abs}")
-  endforeach()
+  list(TRANSFORM declared PREPEND "--output;")
+  list(APPEND helper_options ${declared})
   # The generator writes the depfile next to its outputs, so in staged mode it is staged and
   # committed with them (and any staging path in it turned back into the final one).
-  if(DEFINED arg_DEPFILE AND NOT arg_IN_PLACE)
-    cmake_path(ABSOLUTE_PATH arg_DEPFILE BASE_DIRECTORY "${CMAKE_CURRENT_BINARY_DIR}" NORMALIZE
-      OUTPUT_VARIABLE depfile)
-    list(APPEND helper_args --depfile "${depfile}")
-  endif()
-  list(APPEND helper_args --stamp "${done_stamp}" --changed-stamp "${changed_stamp}" --)
-
-  if(DEFINED arg_COMMENT)
-    set(comment "${arg_COMMENT}")
-  else()
-    set(shown "")
-    foreach(abs IN LISTS outputs)
-      if(abs IN_LIST source_tree_outputs)
-        cmake_path(RELATIVE_PATH abs BASE_DIRECTORY "${CMAKE_SOURCE_DIR}" OUTPUT_VARIABLE rel)
-      else()
-        cmake_path(IS_PREFIX CMAKE_BINARY_DIR "${abs}" NORMALIZE in_binary)
-        if(in_binary)
-          cmake_path(RELATIVE_PATH abs BASE_DIRECTORY "${CMAKE_BINARY_DIR}" OUTPUT_VARIABLE rel)
-        else()
-          set(rel "${abs}")
-        endif()
-      endif()
-      list(APPEND shown "${rel}")
-    endforeach()
-    list(JOIN shown ", " shown)
-    set(comment "Generating ${shown} (atomicgen)")
-  endif()
-
   set(optional_args "")
   if(DEFINED arg_DEPFILE)
     list(APPEND optional_args DEPFILE "${arg_DEPFILE}")
+    if(NOT arg_IN_PLACE)
+      cmake_path(ABSOLUTE_PATH arg_DEPFILE BASE_DIRECTORY "${CMAKE_CURRENT_BINARY_DIR}" NORMALIZE
+        OUTPUT_VARIABLE depfile)
+      list(APPEND helper_options --depfile "${depfile}")
+    endif()
   endif()
   if(DEFINED arg_JOB_POOL)
     list(APPEND optional_args JOB_POOL "${arg_JOB_POOL}")
   endif()
+  list(APPEND helper_options ${stamp_args} --)
+
+  if(DEFINED arg_COMMENT)
+    set(comment "${arg_COMMENT}")
+  else()
+    # Outputs relative to the build tree, or to the source tree, or absolute.
+    string(REPLACE ";${CMAKE_BINARY_DIR}/" ";" shown ";${outputs}")
+    string(REPLACE ";${CMAKE_SOURCE_DIR}/" ";" shown "${shown}")
+    string(SUBSTRING "${shown}" 1 -1 shown)
+    list(JOIN shown ", " shown)
+    set(comment "Generating ${shown} (atomicgen)")
+  endif()
 
   # The helper writes into existing directories only; a working directory in the build tree is
-  # created too (add_custom_command does not create it).
-  set(directories "${stamp_dir}")
-  cmake_path(IS_PREFIX CMAKE_BINARY_DIR "${working_directory}" NORMALIZE working_in_binary)
-  if(working_in_binary)
-    list(APPEND directories "${working_directory}")
+  # created too (add_custom_command does not create it).  Created together at the end.
+  if(DEFINED arg_WORKING_DIRECTORY)
+    cmake_path(ABSOLUTE_PATH arg_WORKING_DIRECTORY BASE_DIRECTORY "${CMAKE_CURRENT_BINARY_DIR}"
+      NORMALIZE OUTPUT_VARIABLE working_directory)
+    cmake_path(IS_PREFIX CMAKE_BINARY_DIR "${working_directory}" NORMALIZE working_in_binary)
+    if(working_in_binary)
+      list(APPEND directories "${working_directory}")
+    endif()
+  else()
+    set(working_directory "${CMAKE_CURRENT_BINARY_DIR}")
   endif()
-  foreach(abs IN LISTS build_tree_outputs)
-    cmake_path(GET abs PARENT_PATH parent)
-    list(APPEND directories "${parent}")
-  endforeach()
-  list(REMOVE_DUPLICATES directories)
-  file(MAKE_DIRECTORY ${directories})
+  set_property(GLOBAL APPEND PROPERTY _ATOMICGEN_DIRECTORIES ${directories})
 
   add_custom_command(
-    OUTPUT "${done_stamp}"
-    BYPRODUCTS ${build_tree_outputs} "${changed_stamp}"
-    COMMAND AtomicGen::atomicgen ${helper_args} ${generator_command}
+    OUTPUT ${produces}
+    BYPRODUCTS ${byproducts}
+    COMMAND AtomicGen::atomicgen run ${helper_options} ${generator_command}
     DEPENDS ${depends}
     WORKING_DIRECTORY "${working_directory}"
     COMMENT "${comment}"
     ${optional_args}
     VERBATIM)
+
   # Make cannot see a deleted byproduct (it has no rule): the owning target re-runs the generator
   # when an output is missing.  Ninja knows build-tree outputs and needs no such step.
-  set(recover_missing "")
-  if(CMAKE_GENERATOR MATCHES "Makefiles")
-    list(SUBLIST helper_args 1 -1 run_options)
-    set(recover_missing
-      COMMAND AtomicGen::atomicgen run --only-if-missing ${run_options} ${generator_command}
-      WORKING_DIRECTORY "${working_directory}"
-      VERBATIM)
+  if(DEFINED arg_OWNER)
+    target_sources("${owner}" PRIVATE ${produces})
+    if(NOT ninja AND CMAKE_GENERATOR MATCHES "Makefiles")
+      set(words run --only-if-missing ${helper_options})
+      _atomicgen_shell_words(helper_words words)
+      _atomicgen_shell_words(command_words generator_command)
+      string(PREPEND command_words "${helper_words}")
+      set(tests "")
+      foreach(abs IN LISTS outputs)
+        string(REPLACE "'" "'\\''" abs "${abs}")
+        string(APPEND tests "[ -e '${abs}' ] && ")
+      endforeach()
+      string(REPLACE "'" "'\\''" quoted_directory "${working_directory}")
+      string(CONCAT line "${tests}: || (cd '${quoted_directory}' && exec "
+        "'$<TARGET_FILE:AtomicGen::atomicgen>'${command_words}) || exit $?\n")
+      set_property(GLOBAL APPEND_STRING PROPERTY "_ATOMICGEN_OWNER_SCRIPT_TEXT:${owner}" "${line}")
+    endif()
+  else()
+    set(recover_missing "")
+    if(NOT ninja AND CMAKE_GENERATOR MATCHES "Makefiles")
+      set(recover_missing
+        COMMAND AtomicGen::atomicgen run --only-if-missing ${helper_options} ${generator_command}
+        WORKING_DIRECTORY "${working_directory}"
+        VERBATIM)
+    endif()
+    add_custom_target("${name}" ${recover_missing} DEPENDS ${produces})
   endif()
-  add_custom_target("${name}" ${recover_missing} DEPENDS "${done_stamp}")
 
   if(DEFINED arg_GROUP)
-    if(NOT TARGET "${arg_GROUP}")
-      add_custom_target("${arg_GROUP}")
-    endif()
-    add_dependencies("${arg_GROUP}" "${name}")
+    _atomicgen_add_to_group("${arg_GROUP}" "${owner}")
   endif()
 
-  foreach(consumer IN LISTS arg_CONSUMERS)
-    _atomicgen_record_link("${cmd}: CONSUMERS" "${consumer}" "${name}")
-  endforeach()
-  list(POP_BACK CMAKE_MESSAGE_CONTEXT)
+  if(DEFINED arg_CONSUMERS)
+    set_property(GLOBAL APPEND PROPERTY _ATOMICGEN_CONSUMED "${name}")
+    set_property(GLOBAL PROPERTY "_ATOMICGEN_CONSUMERS:${name}" ${arg_CONSUMERS})
+  endif()
+endfunction()
+
+# internal: check add_generated_source()'s GROUP (reads the caller's variables).
+function(_atomicgen_check_group)
+  if(arg_GROUP STREQUAL name OR arg_GROUP STREQUAL owner)
+    _atomicgen_diagnose()
+  elseif(TARGET "${arg_GROUP}")
+    get_target_property(group_type "${arg_GROUP}" TYPE)
+    get_target_property(group_imported "${arg_GROUP}" IMPORTED)
+    get_target_property(group_aliased "${arg_GROUP}" ALIASED_TARGET)
+    if(NOT group_type STREQUAL "UTILITY" OR group_imported OR group_aliased)
+      _atomicgen_diagnose()
+    endif()
+  elseif(NOT arg_GROUP MATCHES "^[A-Za-z0-9_.+-]+$")
+    _atomicgen_diagnose()
+  endif()
+endfunction()
+
+# internal: make custom target <group> (created on first use) build <owner>, once.
+function(_atomicgen_add_to_group group owner)
+  if(NOT TARGET "${group}")
+    add_custom_target("${group}")
+  endif()
+  get_property(grouped GLOBAL PROPERTY "_ATOMICGEN_GROUPED:${group}|${owner}" SET)
+  if(NOT grouped)
+    set_property(GLOBAL PROPERTY "_ATOMICGEN_GROUPED:${group}|${owner}" TRUE)
+    add_dependencies("${group}" "${owner}")
+  endif()
 endfunction()
 
 function(target_link_generated_sources target)
@@ -605,83 +801,81 @@ function(target_link_generated_sources target)
     endif()
     _atomicgen_record_link("${cmd}:" "${target}" "${name}")
   endforeach()
-  list(POP_BACK CMAKE_MESSAGE_CONTEXT)
 endfunction()
 
-# internal: end of configuration: check and wire every consumer link, check late DEPENDS.
+# internal: end of configuration: create the directories the helper writes into, write the Make
+# owners' scripts, check and wire every consumer link.
 function(_atomicgen_finalize)
   list(APPEND CMAKE_MESSAGE_CONTEXT atomicgen)
 
-  # A DEPENDS entry of one call must not name a later add_generated_source() or its output:
-  # the changed-stamp edge can only be added when the upstream is known.
-  get_property(origins GLOBAL PROPERTY _ATOMICGEN_LATE_CHECK_ORIGINS)
-  get_property(values GLOBAL PROPERTY _ATOMICGEN_LATE_CHECK_VALUES)
-  get_property(paths GLOBAL PROPERTY _ATOMICGEN_LATE_CHECK_PATHS)
-  # ZIP_LISTS walks the three lists in step: linear, where list(GET <i>) per entry is quadratic.
-  foreach(origin value candidates IN ZIP_LISTS origins values paths)
-    string(REPLACE "|" ";" candidates "${candidates}")
-    set(owner "")
-    get_property(known GLOBAL PROPERTY "_ATOMICGEN_SOURCE:${value}" SET)
-    if(known)
-      set(owner "${value}")
-    else()
-      foreach(candidate IN LISTS candidates)
-        _atomicgen_output_owner(owner "${candidate}")
-        if(NOT owner STREQUAL "")
-          break()
-        endif()
-      endforeach()
-    endif()
-    if(origin STREQUAL "add_generated_source(${owner})")
-      message(FATAL_ERROR
-        "${origin}: DEPENDS \"${value}\" is an OUTPUT of this same call: a generator cannot "
-        "depend on its own output")
-    elseif(NOT owner STREQUAL "")
-      message(FATAL_ERROR
-        "${origin}: DEPENDS \"${value}\" refers to add_generated_source(${owner}), which is "
-        "declared after it: declare add_generated_source(${owner}) first")
-    endif()
+  get_property(directories GLOBAL PROPERTY _ATOMICGEN_DIRECTORIES)
+  if(NOT "${directories}" STREQUAL "")
+    list(REMOVE_DUPLICATES directories)
+    file(MAKE_DIRECTORY ${directories})
+  endif()
+
+  get_property(owners GLOBAL PROPERTY _ATOMICGEN_OWNERS_WITH_SCRIPT)
+  foreach(owner IN LISTS owners)
+    get_property(script GLOBAL PROPERTY "_ATOMICGEN_OWNER_SCRIPT:${owner}")
+    get_property(text GLOBAL PROPERTY "_ATOMICGEN_OWNER_SCRIPT_TEXT:${owner}")
+    file(GENERATE OUTPUT "${script}" CONTENT
+      "# Generated by AtomicGen: re-run the generators of ${owner} whose outputs are missing.\n${text}")
   endforeach()
 
+  # CONSUMERS of each call, then the links of target_link_generated_sources().
   get_property(origins GLOBAL PROPERTY _ATOMICGEN_LINK_ORIGINS)
   get_property(consumers GLOBAL PROPERTY _ATOMICGEN_LINK_CONSUMERS)
   get_property(names GLOBAL PROPERTY _ATOMICGEN_LINK_NAMES)
+  get_property(consumed GLOBAL PROPERTY _ATOMICGEN_CONSUMED)
+  foreach(name IN LISTS consumed)
+    get_property(call_consumers GLOBAL PROPERTY "_ATOMICGEN_CONSUMERS:${name}")
+    foreach(consumer IN LISTS call_consumers)
+      list(APPEND origins "add_generated_source(${name}): CONSUMERS")
+      list(APPEND consumers "${consumer}")
+      list(APPEND names "${name}")
+    endforeach()
+  endforeach()
+
+  # ZIP_LISTS walks the three lists in step: linear, where list(GET <i>) per entry is quadratic.
   foreach(origin consumer name IN ZIP_LISTS origins consumers names)
     if(origin MATCHES ": CONSUMERS$")
       set(shown "${origin} \"${consumer}\"")
     else()
       set(shown "${origin} \"${name}\"")
     endif()
-    get_property(known GLOBAL PROPERTY "_ATOMICGEN_SOURCE:${name}" SET)
-    if(NOT known)
+    get_property(record GLOBAL PROPERTY "_ATOMICGEN_SOURCE:${name}")
+    if(NOT DEFINED record)
       message(FATAL_ERROR "${shown} is not a name declared by add_generated_source()")
     endif()
+    # [owner, done stamp, changed stamp, build-tree outputs...]
+    list(POP_FRONT record owner done_stamp changed_stamp)
     if(NOT TARGET "${consumer}")
       message(FATAL_ERROR "${shown} is not a target")
     endif()
-    if(consumer STREQUAL name)
+    if(consumer STREQUAL name OR consumer STREQUAL owner)
       message(FATAL_ERROR "${shown}: a generated source cannot consume itself")
     endif()
     get_target_property(aliased "${consumer}" ALIASED_TARGET)
     if(aliased)
       set(consumer "${aliased}")
     endif()
-    if(DEFINED "_atomicgen_linked:${consumer}|${name}")
+    if(NOT DEFINED "_atomicgen_linked:${consumer}|${owner}")
+      set("_atomicgen_linked:${consumer}|${owner}" TRUE)
+      add_dependencies("${consumer}" "${owner}")
+    endif()
+
+    # A call with source-tree outputs, and only such a call, has a changed stamp with Ninja.
+    get_property(source_tree_outputs GLOBAL PROPERTY "_ATOMICGEN_SOURCE:${name}:SOURCE_TREE")
+    if(NOT source_tree_outputs OR DEFINED "_atomicgen_stamped:${consumer}|${name}")
       continue()
     endif()
-    set("_atomicgen_linked:${consumer}|${name}" TRUE)
-
-    add_dependencies("${consumer}" "${name}")
-
-    get_property(source_tree_outputs GLOBAL
-      PROPERTY "_ATOMICGEN_SOURCE:${name}:SOURCE_TREE_OUTPUTS")
+    set("_atomicgen_stamped:${consumer}|${name}" TRUE)
     get_target_property(imported "${consumer}" IMPORTED)
-    if(source_tree_outputs STREQUAL "" OR imported)
+    if(imported)
       continue()
     endif()
     # The build tool does not know source-tree outputs; make every object of the consumer depend
     # on the stamp touched when one of them changed.
-    get_property(changed_stamp GLOBAL PROPERTY "_ATOMICGEN_SOURCE:${name}:CHANGED_STAMP")
     get_target_property(sources "${consumer}" SOURCES)
     get_target_property(source_dir "${consumer}" SOURCE_DIR)
     set(absolute_sources "")
@@ -700,8 +894,10 @@ function(_atomicgen_finalize)
         APPEND PROPERTY OBJECT_DEPENDS "${changed_stamp}")
     endif()
   endforeach()
-  list(POP_BACK CMAKE_MESSAGE_CONTEXT)
 endfunction()
+
+# The end of configuration wires what add_generated_source() recorded (see _atomicgen_finalize()).
+cmake_language(DEFER DIRECTORY "${CMAKE_SOURCE_DIR}" CALL _atomicgen_finalize)
 
 _atomicgen_find_helper(_ATOMICGEN_BUILD_HELPER)
 if(_ATOMICGEN_BUILD_HELPER)
