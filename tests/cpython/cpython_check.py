@@ -17,15 +17,20 @@ configures <work>/build with Ninja, and runs the checks named on the command lin
              one and holds no helper leftovers
   compare    bpo-42398: --iterations clean `ninja -j<jobs> regen-all python` runs with the naive
              wiring (-DCPYTHON_WIRING=naive: CPython's Makefile before GH-23362, clinic writing
-             in place through tools/naive_clinic.py, --naive-chunks pieces --naive-delay apart)
-             and as many with the atomicgen wiring; prints both failure counts; passes when the
-             atomicgen wiring never failed and the naive one failed at least once
+             in place through tools/naive_clinic.py, --naive-chunks pieces --naive-delay apart),
+             then as many with the atomicgen wiring; prints both failure counts and the first
+             error of each failed run; passes when the naive wiring failed at least once and the
+             atomicgen wiring never. The amplifiers apply to both wirings alike: --slow-writes
+             (-DCPYTHON_SLOW_WRITES: each file a regeneration step writes stays empty that long)
+             and --compile-pool (the compilations in a Ninja pool smaller than -j, so the steps
+             run beside them from the start, as with make)
   clinic     the same, but between two runs the docstring of a function with a [clinic input]
              block (Modules/_weakref.c) is toggled: clinic rewrites the header and the checksum
              in the .c, the built python shows the new docstring, and toggling back gives the
              pristine bytes again
 
 --tool make builds with CMake's Unix Makefiles generator and `make` instead (not noop).
+--slow-writes and --compile-pool apply to every build tree the run configures.
 
 Exit status 0 when every check passed, 1 when one failed, 2 on a setup error.
 
@@ -173,7 +178,16 @@ class Harness:
                f"-DCPYTHON_ATOMICGEN_ROOT={REPO}", f"-DCPYTHON_OPT={self.args.opt}",
                f"-DCPYTHON_WIRING={self.wiring}",
                f"-DCPYTHON_NAIVE_CHUNKS={self.args.naive_chunks}",
-               f"-DCPYTHON_NAIVE_DELAY={self.args.naive_delay}"]
+               f"-DCPYTHON_NAIVE_DELAY={self.args.naive_delay}",
+               f"-DCPYTHON_SLOW_WRITES={self.args.slow_writes}"]
+        if self.args.compile_pool and self.tool == "ninja":
+            # Every compilation in one Ninja pool smaller than -j: the other slots stay free for
+            # whatever else is ready, so the regeneration steps run beside the compilations from
+            # the start (as with make) instead of after the last one has started.
+            cmd += [f"-DCMAKE_JOB_POOLS=compile={self.args.compile_pool}",
+                    "-DCMAKE_JOB_POOL_COMPILE=compile"]
+        elif self.tool == "ninja":
+            cmd += ["-DCMAKE_JOB_POOLS=", "-DCMAKE_JOB_POOL_COMPILE="]
         if self.args.atomicgen_executable:
             cmd.append(f"-DATOMICGEN_EXECUTABLE={os.path.abspath(self.args.atomicgen_executable)}")
         start = time.monotonic()
@@ -349,12 +363,14 @@ def check_compare(harness):
     bytes: gh-108740). A damaged tree is restored from the pristine copy before the next run."""
     args = harness.args
     counts = {}
+    errors = {}
     for wiring in args.compare_wirings.split(","):
         h = (harness if wiring == harness.wiring
              else Harness(args, wiring=wiring, subdir=f"{wiring}-{args.tool}"))
         if h is not harness:
             h.setup()
         failures = 0
+        errors[wiring] = []
         for i in range(1, args.iterations + 1):
             run(h.clean_cmd)
             start = time.monotonic()
@@ -376,16 +392,21 @@ def check_compare(harness):
                     f"tree damaged ({len(damaged)} files: {', '.join(damaged[:4])})"
             if problem:
                 failures += 1
+                errors[wiring].append(f"run {i}: {problem[:300]}")
                 log(f"compare: {wiring} iteration {i}: FAILED ({elapsed:.0f} s): {problem[:300]}")
             else:
                 log(f"compare: {wiring} iteration {i}: ok ({elapsed:.0f} s)")
         counts[wiring] = failures
     figure = (f"compare (clean `{args.tool} -j{args.jobs} regen-all python`, {args.iterations} "
-              f"runs each, naive clinic writes in {args.naive_chunks} pieces {args.naive_delay} s "
-              f"apart): " + ", ".join(f"{w} failed {n}/{args.iterations}"
-                                      for w, n in counts.items()))
+              f"runs each, slow writes {args.slow_writes} s, compile pool "
+              f"{args.compile_pool or 'none'}, naive clinic writes in {args.naive_chunks} "
+              f"pieces {args.naive_delay} s apart): "
+              + ", ".join(f"{w} failed {n}/{args.iterations}" for w, n in counts.items()))
     harness.figures.append(figure)
     log(figure)
+    for wiring, lines in errors.items():
+        for line in lines:
+            log(f"  {wiring} {line}")
     if counts.get("atomicgen"):
         raise CheckFailed("the atomicgen wiring failed")
     if counts.get("naive") == 0:
@@ -412,12 +433,18 @@ def main():
     parser.add_argument("--opt", default="-DNDEBUG -g -fwrapv -O1 -Wall",
                         help="CPYTHON_OPT (CPython's own is -O3: slower to build)")
     parser.add_argument("--wiring", default="atomicgen", choices=["atomicgen", "naive"])
-    parser.add_argument("--naive-chunks", type=int, default=8,
+    parser.add_argument("--naive-chunks", type=int, default=1,
                         help="compare: the naive clinic writes each header in this many pieces")
     parser.add_argument("--compare-wirings", default="naive,atomicgen",
                         help="compare: the wirings to run, comma-separated")
-    parser.add_argument("--naive-delay", type=float, default=0.005,
+    parser.add_argument("--naive-delay", type=float, default=0.0,
                         help="compare: seconds between two pieces")
+    parser.add_argument("--slow-writes", type=float, default=0.0,
+                        help="CPYTHON_SLOW_WRITES of every configured build (both wirings): "
+                        "seconds every file a regeneration step writes stays empty")
+    parser.add_argument("--compile-pool", type=int, default=0,
+                        help="Ninja: run the compilations in a pool of this many jobs (less "
+                        "than --jobs leaves slots for the regeneration steps; 0: no pool)")
     args = parser.parse_args()
 
     harness = Harness(args)
