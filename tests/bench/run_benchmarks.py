@@ -112,16 +112,19 @@ def main():
     for tool in ("ninja", "make"):
         parser.add_argument(f"--{tool}-wirings",
                             help=f"benchmark 4 wirings built with {tool} (default "
-                            "plain,plain-targets,atomicgen; --quick adds atomicgen-relative, whose "
+                            "plain,plain-targets,atomicgen,atomicgen-targets; --quick adds "
+                            "atomicgen-relative, whose "
                             "staging mirror makes N=1000 take tens of minutes)")
     args = parser.parse_args()
     defaults = {"commit_reps": (200, 10), "wrap_reps": (200, 10), "large_reps": (5, 2),
                 "large_mib": (1024, 64), "graph_n": (1000, 100), "configure_reps": (3, 1),
                 "noop_reps": (10, 3), "make_noop_reps": (3, 2), "regen_reps": (2, 1),
-                "ninja_wirings": ("plain,plain-targets,atomicgen",
-                                  "plain,plain-targets,atomicgen,atomicgen-relative"),
-                "make_wirings": ("plain,plain-targets,atomicgen",
-                                 "plain,plain-targets,atomicgen,atomicgen-relative")}
+                "ninja_wirings": ("plain,plain-targets,atomicgen,atomicgen-targets",
+                                  "plain,plain-targets,atomicgen,atomicgen-targets,"
+                                  "atomicgen-relative"),
+                "make_wirings": ("plain,plain-targets,atomicgen,atomicgen-targets",
+                                 "plain,plain-targets,atomicgen,atomicgen-targets,"
+                                 "atomicgen-relative")}
     for key, (full, quick) in defaults.items():
         if getattr(args, key) is None:
             setattr(args, key, quick if args.quick else full)
