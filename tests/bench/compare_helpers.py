@@ -1,0 +1,139 @@
+#!/usr/bin/env python3
+"""Benchmarks 1 (changed content) and 2 with two helpers side by side, for before/after figures.
+
+run_benchmarks.py measures one helper; on a shared machine two such runs minutes apart see
+different loads and cannot be compared. This runs both helpers and the references of benchmarks
+1 and 2 interleaved in one loop (A, B, ref, direct, A, B, ...), with benchlib's spawner, and
+reports per alternative the median wall time and the median CPU time (user + system of the
+process and the children it waited for, from wait4()). CPU time is much less sensitive to load
+than wall time, which on 2 busy cores is mostly waiting for a core.
+
+    python3 tests/bench/compare_helpers.py --before <old atomicgen> --after <new atomicgen> [--reps 300]
+"""
+import argparse
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import benchlib  # noqa: E402
+import bench_commit  # noqa: E402
+
+
+def spawn(argv, cwd=None, stdout=None):
+    """benchlib.spawn() that also returns the CPU seconds of the child and what it waited for."""
+    actions = [(os.POSIX_SPAWN_DUP2, benchlib.devnull(), 2)]
+    if stdout is None:
+        actions.append((os.POSIX_SPAWN_DUP2, benchlib.devnull(), 1))
+    else:
+        actions.append((os.POSIX_SPAWN_OPEN, 1, stdout, os.O_WRONLY | os.O_CREAT | os.O_TRUNC,
+                        0o666))
+    previous = None
+    if cwd is not None:
+        previous = os.getcwd()
+        os.chdir(cwd)
+    try:
+        start = time.perf_counter_ns()
+        pid = os.posix_spawn(argv[0], argv, os.environ, file_actions=actions)
+        _, status, usage = os.wait4(pid, 0)
+        elapsed = (time.perf_counter_ns() - start) / 1e9
+    finally:
+        if previous is not None:
+            os.chdir(previous)
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"compare_helpers: failed: {argv}")
+    return elapsed, usage.ru_utime + usage.ru_stime
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--before", required=True, help="the helper before the change")
+    parser.add_argument("--after", required=True, help="the helper after the change")
+    parser.add_argument("--reps", type=int, default=300)
+    args = parser.parse_args()
+    work = tempfile.mkdtemp(prefix="agcompare-")
+    try:
+        tools = benchlib.compile_tools(work)
+        old, new = bench_commit.contents()
+        cpu = {}
+        alternatives = {}
+
+        def add(name, run):
+            cpu[name] = []
+
+            def once():
+                wall, seconds = run()
+                cpu[name].append(seconds)
+                return wall
+
+            alternatives[name] = once
+
+        def commit(argv_of):
+            directory = tempfile.mkdtemp(dir=work)
+            src, dst = os.path.join(directory, "new.h"), os.path.join(directory, "out.h")
+
+            def run():
+                bench_commit.write(dst, old)
+                bench_commit.write(src, new)
+                return spawn(argv_of(src, dst))
+
+            return run
+
+        def wrap(argv, stdout=False):
+            directory = tempfile.mkdtemp(dir=work)
+            return lambda: spawn(argv, cwd=directory,
+                                 stdout=os.path.join(directory, "out.h") if stdout else None)
+
+        ref, gen = tools["minimal_ref"], tools["tiny_gen"]
+        helpers = {"before": args.before, "after": args.after}
+        for mode in ("copy", "move"):
+            add(f"1 changed: minimal reference ({mode})",
+                commit(lambda s, d, m=mode: [ref, m, s, d]))
+            for label, helper in helpers.items():
+                add(f"1 changed: {label} {mode}-if-different",
+                    commit(lambda s, d, h=helper, m=mode: [h, f"{m}-if-different", s, d]))
+        add("2: direct, stdout redirected", wrap([gen], stdout=True))
+        add("2: direct, -o file", wrap([gen, "-o", "out.h"]))
+        for label, helper in helpers.items():
+            add(f"2: {label} run --stdout", wrap([helper, "run", "--stdout", "out.h", "--", gen]))
+            add(f"2: {label} run --output", wrap([helper, "run", "--output", "out.h", "--", gen,
+                                                  "-o", "out.h"]))
+        load_start = os.getloadavg()
+        samples = benchlib.interleave(alternatives, args.reps, warmup=3)
+        load_end = os.getloadavg()
+        wall = {name: statistics.median(values) for name, values in samples.items()}
+        busy = {name: statistics.median(values[3:]) for name, values in cpu.items()}
+        print(f"- reps: {args.reps}; load average at start: "
+              f"{' '.join(f'{x:.2f}' for x in load_start)}, at end: "
+              f"{' '.join(f'{x:.2f}' for x in load_end)}")
+        print(f"- before: {args.before}; after: {args.after}\n")
+        print("| measurement | wall (median) | CPU (median) |\n|---|---|---|")
+        for name in alternatives:
+            print(f"| {name} | {benchlib.ms(wall[name])} | {benchlib.ms(busy[name])} |")
+        print("\n| derived | before: wall | after: wall | before: CPU | after: CPU |")
+        print("|---|---|---|---|---|")
+        for what, key, ref_key in (
+                ("1a copy / minimal copy", "1 changed: {} copy-if-different",
+                 "1 changed: minimal reference (copy)"),
+                ("1a move / minimal move", "1 changed: {} move-if-different",
+                 "1 changed: minimal reference (move)")):
+            print(f"| {what} | " + " | ".join(
+                f"{table[key.format(label)] / table[ref_key]:.2f}×"
+                for table in (wall, busy) for label in helpers) + " |")
+        print("| 1b cmake -E copy_if_different: not run here (see run_benchmarks.py) | | | | |")
+        for what, key, direct in (("2a run --stdout adds", "2: {} run --stdout",
+                                   "2: direct, stdout redirected"),
+                                  ("2b run --output adds", "2: {} run --output",
+                                   "2: direct, -o file")):
+            print(f"| {what} | " + " | ".join(
+                f"{benchlib.ms(table[key.format(label)] - table[direct])}"
+                for table in (wall, busy) for label in helpers) + " |")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
