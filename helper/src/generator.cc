@@ -140,17 +140,20 @@ RunReport RunStaged(FileSystem& fs, const Options& options) {
   try {
     ThrowIfInterrupted(generator, declared);
     CreateStaging(fs, plan);
-    if (!stdout_temporary.empty()) {
-      File file = CreateTemporaryFor(fs, stdout_temporary);
-      fs.Close(file);
-    }
+    // The --stdout temporary is handed to the generator as it was created, not reopened.
+    File stdout_file;
+    if (!stdout_temporary.empty()) stdout_file = CreateTemporaryFor(fs, stdout_temporary);
     SpawnRequest request;
     request.argv = plan.argv;
     if (plan.generator_directory != working_directory) {
       request.directory = plan.generator_directory;
     }
-    if (!stdout_temporary.empty()) request.stdout_path = stdout_temporary;
+    if (!stdout_temporary.empty()) {
+      request.stdout_path = stdout_temporary;
+      request.stdout_file = &stdout_file;
+    }
     ExitStatus status = StartAndWait(request, declared);
+    if (stdout_file.is_open()) fs.Close(stdout_file);
     ThrowIfInterrupted(generator, declared);
     if (!status.success()) {
       ThrowGeneratorFailure(generator, DescribeStatus(status), declared,

@@ -456,7 +456,11 @@ ExitStatus RunProcess(const SpawnRequest& request) {
     posix_spawn_file_actions_t* actions;
     ~ActionsGuard() { posix_spawn_file_actions_destroy(actions); }
   } actions_guard{&actions};
-  if (request.stdout_path) {
+  if (request.stdout_file != nullptr && request.stdout_file->is_open()) {
+    // The child's copy loses close-on-exec (also when the descriptor already is 1: POSIX 2017).
+    int err = posix_spawn_file_actions_adddup2(&actions, Fd(*request.stdout_file), STDOUT_FILENO);
+    if (err) ThrowSystemError(err, "spawn", request.stdout_file->path());
+  } else if (request.stdout_path) {
     int err = posix_spawn_file_actions_addopen(
         &actions, STDOUT_FILENO, request.stdout_path->c_str(), O_WRONLY | O_TRUNC, 0666);
     if (err) ThrowSystemError(err, "spawn", *request.stdout_path);
@@ -844,6 +848,10 @@ ExitStatus RunProcess(const SpawnRequest& request) {
   STARTUPINFOW startup{};
   startup.cb = sizeof startup;
   File output;
+  if (request.stdout_file != nullptr && request.stdout_file->is_open()) {
+    // Not inheritable and opened without sharing: closed here, stdout_path is opened below.
+    CloseHandle(reinterpret_cast<HANDLE>(request.stdout_file->Release()));
+  }
   if (request.stdout_path) {
     SECURITY_ATTRIBUTES inherit{sizeof inherit, nullptr, TRUE};
     HANDLE h = CreateFileW(Wide(*request.stdout_path).c_str(), GENERIC_WRITE, FILE_SHARE_READ,

@@ -156,6 +156,11 @@ struct SpawnRequest {
   std::vector<std::string> argv;           // argv[0] is looked up in PATH if it has no slash
   std::optional<std::string> directory;    // working directory of the child
   std::optional<std::string> stdout_path;  // file (already created) that receives fd 1
+  // When set, that file open for writing: the child's fd 1 is a duplicate of it (POSIX), so the
+  // file is not opened again with O_TRUNC, which on ext4 makes its close start writeback of the
+  // data (auto_da_alloc). Where it cannot be passed on (Windows), RunProcess closes it and opens
+  // stdout_path instead.
+  File* stdout_file = nullptr;
 };
 
 // Runs a child to completion. SIGINT, SIGTERM and SIGHUP received meanwhile are forwarded to the
