@@ -29,7 +29,15 @@ def which(name):
 
 
 def spawn(argv, cwd=None, stdout=None, stderr=None, env=None):
-    """Runs argv[0] (an absolute path) to completion; returns (exit status, seconds).
+    """Runs argv[0] (an absolute path) to completion; returns (exit status, seconds)."""
+    code, seconds, _ = spawn_cpu(argv, cwd=cwd, stdout=stdout, stderr=stderr, env=env)
+    return code, seconds
+
+
+def spawn_cpu(argv, cwd=None, stdout=None, stderr=None, env=None):
+    """spawn(), also returning the CPU time (user + system) of the child and everything it waited
+    for: (exit status, seconds, cpu seconds).  On a machine shared with other jobs, wall time also
+    counts waiting for a core; CPU time is what the measured command itself cost.
 
     stdout/stderr: None (to /dev/null) or a path (created/truncated, as a shell redirection).
     cwd: the child's working directory (the driver changes its own around the spawn, untimed).
@@ -49,18 +57,23 @@ def spawn(argv, cwd=None, stdout=None, stderr=None, env=None):
         start = time.perf_counter_ns()
         pid = os.posix_spawn(argv[0], argv, env if env is not None else os.environ,
                              file_actions=actions)
-        _, status = os.waitpid(pid, 0)
+        _, status, usage = os.wait4(pid, 0)
         elapsed = (time.perf_counter_ns() - start) / 1e9
     finally:
         if previous is not None:
             os.chdir(previous)
-    return os.waitstatus_to_exitcode(status), elapsed
+    return os.waitstatus_to_exitcode(status), elapsed, usage.ru_utime + usage.ru_stime
 
 
 def check(argv, cwd=None, stdout=None, what=None):
     """spawn() that must succeed; returns seconds."""
+    return check_cpu(argv, cwd=cwd, stdout=stdout, what=what)[0]
+
+
+def check_cpu(argv, cwd=None, stdout=None, what=None):
+    """spawn_cpu() that must succeed; returns (seconds, cpu seconds)."""
     log = stdout
-    code, seconds = spawn(argv, cwd=cwd, stdout=log, stderr=log)
+    code, seconds, cpu = spawn_cpu(argv, cwd=cwd, stdout=log, stderr=log)
     if code != 0:
         detail = ""
         if log and os.path.exists(log):
@@ -68,7 +81,7 @@ def check(argv, cwd=None, stdout=None, what=None):
                 detail = "\n" + "".join(f.readlines()[-30:])
         raise SystemExit(f"run_benchmarks: {what or argv[0]} failed with {code}: "
                          f"{' '.join(argv)}{detail}")
-    return seconds
+    return seconds, cpu
 
 
 def interleave(alternatives, repetitions, warmup=1):
