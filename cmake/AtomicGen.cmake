@@ -283,17 +283,6 @@ function(_atomicgen_record_link origin consumer name)
   set_property(GLOBAL APPEND PROPERTY _ATOMICGEN_LINK_NAMES "${name}")
 endfunction()
 
-# internal: set <out_var> to the words of list variable <list_var>, each quoted for sh.
-function(_atomicgen_shell_words out_var list_var)
-  set(_atomicgen_quoted "")
-  foreach(_atomicgen_word IN LISTS ${list_var})
-    string(REPLACE "\\;" ";" _atomicgen_word "${_atomicgen_word}")
-    string(REPLACE "'" "'\\''" _atomicgen_word "${_atomicgen_word}")
-    string(APPEND _atomicgen_quoted " '${_atomicgen_word}'")
-  endforeach()
-  set(${out_var} "${_atomicgen_quoted}" PARENT_SCOPE)
-endfunction()
-
 # internal: add_generated_source() found something wrong with its arguments: name it and stop.
 # Reads the caller's variables (cmd, name, owner, arg_*); the checks run in the order of the
 # reference, so a call with several mistakes reports the first one.
@@ -582,9 +571,8 @@ function(add_generated_source name)
       continue()
     endif()
     list(APPEND upstreams "${upstream}")
-    # [owner, done stamp, changed stamp, build-tree outputs...]
     get_property(upstream_record GLOBAL PROPERTY "_ATOMICGEN_SOURCE:${upstream}")
-    list(POP_FRONT upstream_record upstream_owner upstream_done upstream_changed)
+    list(POP_FRONT upstream_record upstream_owner upstream_done upstream_changed upstream_in_source)
     if(ninja)
       # Ninja knows every file here as the output of the other generator's edge; restat keeps
       # this one from re-running when none of them changed.
@@ -616,12 +604,10 @@ function(add_generated_source name)
 
   # Record the generated source.
   set_property(GLOBAL PROPERTY "_ATOMICGEN_OUTPUT_OWNER:${name}" "${name}")
+  # [owner, done stamp, changed stamp, has source-tree outputs, build-tree outputs...]
   set_property(GLOBAL PROPERTY "_ATOMICGEN_SOURCE:${name}"
-    "${owner}" "${done_stamp}" "${changed_stamp}" ${build_tree_outputs})
+    "${owner}" "${done_stamp}" "${changed_stamp}" "${source_tree_outputs}" ${build_tree_outputs})
   set_property(GLOBAL APPEND PROPERTY _ATOMICGEN_KEYS "${name}" ${outputs})
-  if(NOT source_tree_outputs STREQUAL "")
-    set_property(GLOBAL PROPERTY "_ATOMICGEN_SOURCE:${name}:SOURCE_TREE" TRUE)
-  endif()
 
   # COMMAND: an executable target as the generator.  add_custom_command() substitutes only the
   # first word of its own COMMAND, which is the helper here, so substitute the generator ourselves.
@@ -774,17 +760,23 @@ endmacro()
 # internal: with Make, the line of the OWNER's script that re-runs this generator when one of its
 # outputs is missing (reads the caller's variables).
 function(_atomicgen_add_recovery_line)
+  # Each word in single quotes, a quote in it as '\''; an escaped semicolon of COMMAND is a
+  # semicolon of its argument.
   set(words run --only-if-missing ${helper_options})
-  _atomicgen_shell_words(helper_words words)
-  _atomicgen_shell_words(command_words generator_command)
-  set(tests "")
-  foreach(abs IN LISTS outputs)
-    string(REPLACE "'" "'\\''" abs "${abs}")
-    string(APPEND tests "[ -e '${abs}' ] && ")
-  endforeach()
+  list(TRANSFORM words REPLACE "'" "'\\\\''")
+  list(JOIN words "' '" words)
+  # list() commands split at escaped semicolons too: hide them behind a control character.
+  string(ASCII 1 semicolon)
+  string(REPLACE "\\;" "${semicolon}" command_words "${generator_command}")
+  list(TRANSFORM command_words REPLACE "'" "'\\\\''")
+  list(JOIN command_words "' '" command_words)
+  string(REPLACE "${semicolon}" ";" command_words "${command_words}")
+  set(tests ${outputs})
+  list(TRANSFORM tests REPLACE "'" "'\\\\''")
+  list(JOIN tests "' ] && [ -e '" tests)
   string(REPLACE "'" "'\\''" quoted_directory "${working_directory}")
-  string(CONCAT line "${tests}: || (cd '${quoted_directory}' && exec "
-    "'$<TARGET_FILE:AtomicGen::atomicgen>'${helper_words}${command_words}) || exit $?\n")
+  string(CONCAT line "[ -e '${tests}' ] && : || (cd '${quoted_directory}' && exec "
+    "'$<TARGET_FILE:AtomicGen::atomicgen>' '${words}' '${command_words}') || exit $?\n")
   set_property(GLOBAL APPEND_STRING PROPERTY "_ATOMICGEN_OWNER_SCRIPT_TEXT:${owner}" "${line}")
 endfunction()
 
@@ -835,6 +827,62 @@ function(target_link_generated_sources target)
     endif()
     _atomicgen_record_link("${cmd}:" "${target}" "${name}")
   endforeach()
+endfunction()
+
+# internal: wire <consumer> to the generated source <name> (variables of _atomicgen_finalize():
+# consumer, name, owner, changed_stamp, source_tree_outputs); <shown> names the link in messages.
+macro(_atomicgen_link shown)
+  # What a consumer resolves to (itself, or the target it aliases) is looked up once.
+  get_property(_atomicgen_target GLOBAL PROPERTY "_ATOMICGEN_CONSUMER:${consumer}")
+  if(NOT DEFINED _atomicgen_target)
+    if(NOT TARGET "${consumer}")
+      message(FATAL_ERROR "${shown} is not a target")
+    endif()
+    get_target_property(_atomicgen_target "${consumer}" ALIASED_TARGET)
+    if(NOT _atomicgen_target)
+      set(_atomicgen_target "${consumer}")
+    endif()
+    set_property(GLOBAL PROPERTY "_ATOMICGEN_CONSUMER:${consumer}" "${_atomicgen_target}")
+  endif()
+  if(consumer STREQUAL name OR consumer STREQUAL owner OR _atomicgen_target STREQUAL owner)
+    message(FATAL_ERROR "${shown}: a generated source cannot consume itself")
+  endif()
+  if(NOT DEFINED "_atomicgen_linked:${_atomicgen_target}|${owner}")
+    set("_atomicgen_linked:${_atomicgen_target}|${owner}" TRUE)
+    add_dependencies("${_atomicgen_target}" "${owner}")
+  endif()
+  # The build tool does not know source-tree outputs: every object of the consumer depends on
+  # the stamp touched when one of them changed.
+  if(NOT source_tree_outputs STREQUAL "")
+    _atomicgen_depend_on_changed_stamp("${_atomicgen_target}" "${name}" "${changed_stamp}")
+  endif()
+endmacro()
+
+# internal: every source of <consumer> gets <changed_stamp> in its OBJECT_DEPENDS (once per name).
+function(_atomicgen_depend_on_changed_stamp consumer name changed_stamp)
+  get_property(done GLOBAL PROPERTY "_ATOMICGEN_STAMPED:${consumer}|${name}" SET)
+  get_target_property(imported "${consumer}" IMPORTED)
+  if(done OR imported)
+    return()
+  endif()
+  set_property(GLOBAL PROPERTY "_ATOMICGEN_STAMPED:${consumer}|${name}" TRUE)
+  get_target_property(sources "${consumer}" SOURCES)
+  get_target_property(source_dir "${consumer}" SOURCE_DIR)
+  set(absolute_sources "")
+  foreach(source IN LISTS sources)
+    if(source MATCHES "\\$<" OR source STREQUAL "")
+      continue()
+    endif()
+    # Relative names are relative to the consumer's directory (they then match a source of the
+    # build tree as well: CMake compares both candidates).
+    cmake_path(ABSOLUTE_PATH source BASE_DIRECTORY "${source_dir}" NORMALIZE
+      OUTPUT_VARIABLE abs)
+    list(APPEND absolute_sources "${abs}")
+  endforeach()
+  if(NOT absolute_sources STREQUAL "")
+    set_property(SOURCE ${absolute_sources} TARGET_DIRECTORY "${consumer}"
+      APPEND PROPERTY OBJECT_DEPENDS "${changed_stamp}")
+  endif()
 endfunction()
 
 # internal: end of configuration: create the directories the helper writes into, write the Make
@@ -895,76 +943,26 @@ function(_atomicgen_finalize)
   endforeach()
 
   # CONSUMERS of each call, then the links of target_link_generated_sources().
+  get_property(consumed GLOBAL PROPERTY _ATOMICGEN_CONSUMED)
+  foreach(name IN LISTS consumed)
+    get_property(record GLOBAL PROPERTY "_ATOMICGEN_SOURCE:${name}")
+    list(POP_FRONT record owner done_stamp changed_stamp source_tree_outputs)
+    get_property(call_consumers GLOBAL PROPERTY "_ATOMICGEN_CONSUMERS:${name}")
+    foreach(consumer IN LISTS call_consumers)
+      _atomicgen_link("add_generated_source(${name}): CONSUMERS \"${consumer}\"")
+    endforeach()
+  endforeach()
   get_property(origins GLOBAL PROPERTY _ATOMICGEN_LINK_ORIGINS)
   get_property(consumers GLOBAL PROPERTY _ATOMICGEN_LINK_CONSUMERS)
   get_property(names GLOBAL PROPERTY _ATOMICGEN_LINK_NAMES)
-  get_property(consumed GLOBAL PROPERTY _ATOMICGEN_CONSUMED)
-  foreach(name IN LISTS consumed)
-    get_property(call_consumers GLOBAL PROPERTY "_ATOMICGEN_CONSUMERS:${name}")
-    foreach(consumer IN LISTS call_consumers)
-      list(APPEND origins "add_generated_source(${name}): CONSUMERS")
-      list(APPEND consumers "${consumer}")
-      list(APPEND names "${name}")
-    endforeach()
-  endforeach()
-
   # ZIP_LISTS walks the three lists in step: linear, where list(GET <i>) per entry is quadratic.
   foreach(origin consumer name IN ZIP_LISTS origins consumers names)
-    if(origin MATCHES ": CONSUMERS$")
-      set(shown "${origin} \"${consumer}\"")
-    else()
-      set(shown "${origin} \"${name}\"")
-    endif()
     get_property(record GLOBAL PROPERTY "_ATOMICGEN_SOURCE:${name}")
     if(NOT DEFINED record)
-      message(FATAL_ERROR "${shown} is not a name declared by add_generated_source()")
+      message(FATAL_ERROR "${origin} \"${name}\" is not a name declared by add_generated_source()")
     endif()
-    # [owner, done stamp, changed stamp, build-tree outputs...]
-    list(POP_FRONT record owner done_stamp changed_stamp)
-    if(NOT TARGET "${consumer}")
-      message(FATAL_ERROR "${shown} is not a target")
-    endif()
-    if(consumer STREQUAL name OR consumer STREQUAL owner)
-      message(FATAL_ERROR "${shown}: a generated source cannot consume itself")
-    endif()
-    get_target_property(aliased "${consumer}" ALIASED_TARGET)
-    if(aliased)
-      set(consumer "${aliased}")
-    endif()
-    if(NOT DEFINED "_atomicgen_linked:${consumer}|${owner}")
-      set("_atomicgen_linked:${consumer}|${owner}" TRUE)
-      add_dependencies("${consumer}" "${owner}")
-    endif()
-
-    # A call with source-tree outputs, and only such a call, has a changed stamp with Ninja.
-    get_property(source_tree_outputs GLOBAL PROPERTY "_ATOMICGEN_SOURCE:${name}:SOURCE_TREE")
-    if(NOT source_tree_outputs OR DEFINED "_atomicgen_stamped:${consumer}|${name}")
-      continue()
-    endif()
-    set("_atomicgen_stamped:${consumer}|${name}" TRUE)
-    get_target_property(imported "${consumer}" IMPORTED)
-    if(imported)
-      continue()
-    endif()
-    # The build tool does not know source-tree outputs; make every object of the consumer depend
-    # on the stamp touched when one of them changed.
-    get_target_property(sources "${consumer}" SOURCES)
-    get_target_property(source_dir "${consumer}" SOURCE_DIR)
-    set(absolute_sources "")
-    foreach(source IN LISTS sources)
-      if(source MATCHES "\\$<" OR source STREQUAL "")
-        continue()
-      endif()
-      # Relative names are relative to the consumer's directory (they then match a source of the
-      # build tree as well: CMake compares both candidates).
-      cmake_path(ABSOLUTE_PATH source BASE_DIRECTORY "${source_dir}" NORMALIZE
-        OUTPUT_VARIABLE abs)
-      list(APPEND absolute_sources "${abs}")
-    endforeach()
-    if(NOT absolute_sources STREQUAL "")
-      set_property(SOURCE ${absolute_sources} TARGET_DIRECTORY "${consumer}"
-        APPEND PROPERTY OBJECT_DEPENDS "${changed_stamp}")
-    endif()
+    list(POP_FRONT record owner done_stamp changed_stamp source_tree_outputs)
+    _atomicgen_link("${origin} \"${name}\"")
   endforeach()
 endfunction()
 
