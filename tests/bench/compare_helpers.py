@@ -16,7 +16,6 @@ import shutil
 import statistics
 import sys
 import tempfile
-import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import benchlib  # noqa: E402
@@ -24,28 +23,11 @@ import bench_commit  # noqa: E402
 
 
 def spawn(argv, cwd=None, stdout=None):
-    """benchlib.spawn() that also returns the CPU seconds of the child and what it waited for."""
-    actions = [(os.POSIX_SPAWN_DUP2, benchlib.devnull(), 2)]
-    if stdout is None:
-        actions.append((os.POSIX_SPAWN_DUP2, benchlib.devnull(), 1))
-    else:
-        actions.append((os.POSIX_SPAWN_OPEN, 1, stdout, os.O_WRONLY | os.O_CREAT | os.O_TRUNC,
-                        0o666))
-    previous = None
-    if cwd is not None:
-        previous = os.getcwd()
-        os.chdir(cwd)
-    try:
-        start = time.perf_counter_ns()
-        pid = os.posix_spawn(argv[0], argv, os.environ, file_actions=actions)
-        _, status, usage = os.wait4(pid, 0)
-        elapsed = (time.perf_counter_ns() - start) / 1e9
-    finally:
-        if previous is not None:
-            os.chdir(previous)
-    if os.waitstatus_to_exitcode(status) != 0:
+    """benchlib.spawn_cpu() that must succeed: (seconds, CPU seconds)."""
+    code, seconds, cpu = benchlib.spawn_cpu(argv, cwd=cwd, stdout=stdout)
+    if code != 0:
         raise SystemExit(f"compare_helpers: failed: {argv}")
-    return elapsed, usage.ru_utime + usage.ru_stime
+    return seconds, cpu
 
 
 def main():
