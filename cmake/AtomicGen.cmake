@@ -178,9 +178,9 @@ Commands
   With Ninja, the custom command's outputs are the build-tree outputs (restat, and Ninja's log,
   make write-if-changed outputs work).  With Make, and with Ninja for a call with source-tree
   outputs only, its primary output is the stamp
-  ``${CMAKE_CURRENT_BINARY_DIR}/CMakeFiles/<name>.atomicgen/done.stamp``, touched on each successful
-  run.  With Make, and with Ninja for a call with source-tree outputs, ``changed.stamp`` next to it
-  is touched only when an output changed.
+  ``${CMAKE_CURRENT_BINARY_DIR}/CMakeFiles/atomicgen.stamps/<name>.done``, touched on each
+  successful run.  With Make, and with Ninja for a call with source-tree outputs,
+  ``<name>.changed`` next to it is touched only when an output changed.
 
 .. command:: target_link_generated_sources
 
@@ -423,6 +423,7 @@ endfunction()
 # internal: the custom target <owner> of OWNER, created on first use in the current directory.
 function(_atomicgen_create_owner owner)
   set_property(GLOBAL PROPERTY "_ATOMICGEN_OWNER_DIR:${owner}" "${CMAKE_CURRENT_BINARY_DIR}")
+  set_property(GLOBAL APPEND PROPERTY _ATOMICGEN_OWNERS "${owner}")
   set(recover_missing "")
   if(CMAKE_GENERATOR MATCHES "Makefiles")
     # Make cannot see a deleted byproduct (it has no rule): one shell script per owner re-runs
@@ -434,10 +435,14 @@ function(_atomicgen_create_owner owner)
   add_custom_target("${owner}" ${recover_missing})
 endfunction()
 
-# The body of add_generated_source() is written for speed (a project may call it thousands of
-# times, and every CMake command costs about a microsecond): the common path runs few commands, a
-# misuse costs one if() and is explained by _atomicgen_diagnose(), rare keywords and spellings are
-# handled by helper functions.
+# The body of add_generated_source() is written for speed: a project may call it thousands of
+# times, and every CMake command costs about a microsecond, a condition about half of one.  The
+# common call (outputs in the build tree, absolute DEPENDS, no rare keyword) runs few commands and
+# checks whole lists with one string operation each; whatever such a check cannot vouch for goes to
+# a helper macro that does it entry by entry (_atomicgen_classify_outputs(),
+# _atomicgen_resolve_dependencies(), _atomicgen_rare_keywords()), and a misuse is explained by
+# _atomicgen_diagnose().  What concerns several calls (consumers, DEPENDS on later calls) is
+# recorded and checked at the end of configuration, in bulk (_atomicgen_finalize()).
 function(add_generated_source name)
   cmake_parse_arguments(PARSE_ARGV 1 arg
     "STDOUT;IN_PLACE;FSYNC"
@@ -447,211 +452,128 @@ function(add_generated_source name)
     set(owner "${arg_OWNER}")
     get_property(owner_dir GLOBAL PROPERTY "_ATOMICGEN_OWNER_DIR:${owner}")
     if(NOT owner_dir STREQUAL CMAKE_CURRENT_BINARY_DIR)
-      if(DEFINED owner_dir OR TARGET "${owner}" OR NOT owner MATCHES "^[A-Za-z0-9_.+-]+$"
-          OR owner STREQUAL "${arg_GROUP}")
+      if(DEFINED owner_dir OR TARGET "${owner}" OR NOT owner MATCHES "^[A-Za-z0-9_.+-]+$")
         _atomicgen_diagnose()
       endif()
       _atomicgen_create_owner("${owner}")
-    elseif(owner STREQUAL "${arg_GROUP}")
-      _atomicgen_diagnose()
     endif()
   else()
     set(owner "${name}")
+    if(TARGET "${name}")
+      _atomicgen_diagnose()
+    endif()
   endif()
+  # One match checks that the name is new ("0") and valid, that no keyword lacks its value and
+  # that COMMAND has a non-empty first word.  A missing OUTPUT is caught with the outputs.
   get_property(taken GLOBAL PROPERTY "_ATOMICGEN_SOURCE:${name}" SET)
-  list(GET arg_COMMAND 0 generator)
-  if(taken OR (NOT DEFINED arg_OWNER AND TARGET "${name}") OR DEFINED arg_UNPARSED_ARGUMENTS OR DEFINED arg_KEYWORDS_MISSING_VALUES
-      OR NOT DEFINED arg_OUTPUT OR NOT DEFINED arg_COMMAND OR "${generator}" STREQUAL ""
-      OR NOT name MATCHES "^[A-Za-z0-9_.+-]+$" OR (arg_STDOUT AND arg_IN_PLACE)
-      OR "" IN_LIST arg_CONSUMERS OR name IN_LIST arg_CONSUMERS OR owner IN_LIST arg_CONSUMERS
-      OR "" IN_LIST arg_DEPENDS OR name IN_LIST arg_DEPENDS
-      OR (DEFINED arg_WORKING_DIRECTORY AND "${arg_WORKING_DIRECTORY}" STREQUAL ""))
+  if(DEFINED arg_UNPARSED_ARGUMENTS OR NOT
+      "${taken}${arg_KEYWORDS_MISSING_VALUES}|${name}|${arg_COMMAND}" MATCHES
+      "^0\\|[A-Za-z0-9_.+-]+\\|[^;]")
     _atomicgen_diagnose()
-  endif()
-  if(DEFINED arg_GROUP)
-    _atomicgen_check_group()
   endif()
 
   # Outputs: absolute, each claimed by one call.  Only files under the build tree are the build's
   # to delete; anything else (the source tree, an external checkout such as a CPython tree) may
-  # hold checked-in generated files.
-  set(outputs "")
-  set(build_tree_outputs "")
-  set(source_tree_outputs "")
-  foreach(output IN LISTS arg_OUTPUT)
-    cmake_path(ABSOLUTE_PATH output BASE_DIRECTORY "${CMAKE_CURRENT_BINARY_DIR}" NORMALIZE
-      OUTPUT_VARIABLE abs)
-    get_property(claimed GLOBAL PROPERTY "_ATOMICGEN_OUTPUT_OWNER:${abs}" SET)
-    if(claimed OR output MATCHES "^$|;|\\$<")
-      _atomicgen_diagnose()
-    endif()
-    set_property(GLOBAL PROPERTY "_ATOMICGEN_OUTPUT_OWNER:${abs}" "${name}")
-    list(APPEND outputs "${abs}")
-    cmake_path(IS_PREFIX CMAKE_BINARY_DIR "${abs}" in_binary)
-    if(in_binary)
-      list(APPEND build_tree_outputs "${abs}")
-    else()
-      list(APPEND source_tree_outputs "${abs}")
-    endif()
-  endforeach()
+  # hold checked-in generated files.  The common case is recognized on the whole list: once the
+  # build tree's prefix is replaced by "|", no ";" is left (every output is in the build tree)
+  # and nothing needs normalizing (no "//", "/.", empty name, "\", ":" or "$").
+  list(TRANSFORM arg_OUTPUT PREPEND "${CMAKE_CURRENT_BINARY_DIR}/" REGEX "^[^/]"
+    OUTPUT_VARIABLE outputs)
+  string(REPLACE ";${CMAKE_BINARY_DIR}/" "|" probe ";${outputs}")
+  if(probe MATCHES "[;\\:$]|//|/\\.|\\|\\.|/\\||/$|\\|$|\\|\\|")
+    _atomicgen_classify_outputs()
+  else()
+    set(build_tree_outputs ${outputs})
+    set(has_source_tree_outputs "")
+    # The status line shows outputs relative to the build tree.
+    string(REPLACE "${CMAKE_BINARY_DIR}/" "" comment "${outputs}")
+    foreach(abs IN LISTS outputs)
+      get_property(claimed GLOBAL PROPERTY "_ATOMICGEN_OUTPUT_OWNER:${abs}" SET)
+      if(claimed)
+        _atomicgen_diagnose()
+      endif()
+      set_property(GLOBAL PROPERTY "_ATOMICGEN_OUTPUT_OWNER:${abs}" "${name}")
+    endforeach()
+  endif()
 
   # What the custom command produces.  Ninja restats its outputs and keeps, in its log, the time
   # of the last run of a restat edge, so write-if-changed build-tree outputs can be the outputs
   # themselves.  Make compares mtimes only: its rule makes a stamp touched on every successful run
-  # (done.stamp), the outputs are byproducts.  Source-tree outputs are declared nowhere; a stamp
-  # touched only when an output changed (changed.stamp) orders their consumers and downstream
-  # generators (with Make also those of build-tree outputs: byproducts have no rule there).
-  if(CMAKE_GENERATOR MATCHES "^Ninja")
-    set(ninja TRUE)
-    if(source_tree_outputs STREQUAL "")
-      set(done_stamp "")
-      set(changed_stamp "")
-      set(produces ${build_tree_outputs})
-      set(byproducts "")
-      set(stamp_args --)
-    else()
-      set(changed_stamp "${CMAKE_CURRENT_BINARY_DIR}/CMakeFiles/${name}.atomicgen/changed.stamp")
-      set(byproducts "${changed_stamp}")
-      if(build_tree_outputs STREQUAL "")
-        string(REPLACE "changed.stamp" "done.stamp" done_stamp "${changed_stamp}")
-        set(produces "${done_stamp}")
-        set(stamp_args --stamp "${done_stamp}" --changed-stamp "${changed_stamp}" --)
-      else()
-        set(done_stamp "")
-        set(produces ${build_tree_outputs})
-        set(stamp_args --changed-stamp "${changed_stamp}" --)
-      endif()
-    endif()
-  else()
-    set(ninja FALSE)
-    set(done_stamp "${CMAKE_CURRENT_BINARY_DIR}/CMakeFiles/${name}.atomicgen/done.stamp")
-    string(REPLACE "done.stamp" "changed.stamp" changed_stamp "${done_stamp}")
+  # (done stamp), the outputs are byproducts.  Source-tree outputs are declared nowhere; a stamp
+  # touched only when an output changed (changed stamp) orders their consumers and downstream
+  # generators (with Make also those of build-tree outputs: byproducts have no rule there).  The
+  # stamps of a directory's calls share one directory (one per call costs CMake noticeably more).
+  if("${has_source_tree_outputs}|${CMAKE_GENERATOR}" MATCHES "^\\|Ninja")
+    set(makefiles FALSE)
+    set(produces ${build_tree_outputs})
+    set(byproducts "")
+    set(done_stamp "")
+    set(changed_stamp "")
+    set(stamp_args "")
+  elseif(CMAKE_GENERATOR MATCHES "Makefiles")
+    set(makefiles TRUE)
+    set(done_stamp "${CMAKE_CURRENT_BINARY_DIR}/CMakeFiles/atomicgen.stamps/${name}.done")
+    set(changed_stamp "${CMAKE_CURRENT_BINARY_DIR}/CMakeFiles/atomicgen.stamps/${name}.changed")
     set(produces "${done_stamp}")
     set(byproducts ${build_tree_outputs} "${changed_stamp}")
-    set(stamp_args --stamp "${done_stamp}" --changed-stamp "${changed_stamp}" --)
+    set(stamp_args --stamp "${done_stamp}" --changed-stamp "${changed_stamp}")
+  else()
+    _atomicgen_stamps()
   endif()
 
   # DEPENDS: an entry naming an earlier add_generated_source() or one of its outputs depends on
   # what that generator's custom command changes, so this generator re-runs when an output of the
   # other one changed, and never before the other one ran.  Entries that name nothing known yet
-  # are checked at the end: a later add_generated_source() must not claim them.
-  set(depends AtomicGen::atomicgen ${arg_DEPENDS})
-  set(unresolved "")
-  set(upstreams "")
-  set(resolved "")
-  set(upstream_edges "")
-  foreach(dep IN LISTS arg_DEPENDS)
-    # Names and (normalized, absolute) outputs of earlier calls.
-    get_property(upstream GLOBAL PROPERTY "_ATOMICGEN_OUTPUT_OWNER:${dep}")
-    if(NOT DEFINED upstream)
-      if(dep MATCHES "^/[^$]*$" AND NOT dep MATCHES "/\\.|//" AND NOT dep IN_LIST outputs)
-        list(APPEND unresolved "${dep}" "${dep}")
-        continue()
-      endif()
-      # Relative, not normalized, or a generator expression.
-      _atomicgen_resolve_dependency()
-      if(NOT DEFINED upstream)
-        continue()
-      endif()
-    endif()
-    if(upstream STREQUAL name)
-      list(APPEND CMAKE_MESSAGE_CONTEXT atomicgen)
-      message(FATAL_ERROR
-        "add_generated_source(${name}): DEPENDS \"${dep}\" is an OUTPUT of this same call: a "
-        "generator cannot depend on its own output")
-    endif()
-    list(APPEND resolved "${dep}")
-    if(upstream IN_LIST upstreams)
-      continue()
-    endif()
-    list(APPEND upstreams "${upstream}")
-    get_property(upstream_record GLOBAL PROPERTY "_ATOMICGEN_SOURCE:${upstream}")
-    list(POP_FRONT upstream_record upstream_owner upstream_done upstream_changed upstream_in_source)
-    if(ninja)
-      # Ninja knows every file here as the output of the other generator's edge; restat keeps
-      # this one from re-running when none of them changed.
-      list(APPEND upstream_edges ${upstream_record} ${upstream_changed})
-      if(NOT upstream_owner STREQUAL owner)
-        list(APPEND upstream_edges "${upstream_owner}")
-      endif()
-    elseif(upstream_owner STREQUAL owner)
-      # The same Make target: only the done stamp has a rule there (so with Make this generator
-      # re-runs whenever the other one ran).
-      list(APPEND upstream_edges "${upstream_done}")
-    else()
-      # Another target, complete before this one starts: its changed stamp (a byproduct, which
-      # Make has no rule for) exists by then.
-      list(APPEND upstream_edges "${upstream_owner}" "${upstream_changed}")
-    endif()
-  endforeach()
-  if(NOT resolved STREQUAL "")
-    # Replaced by the edges above (a name is no file, and with OWNER no target either).
-    list(REMOVE_ITEM depends ${resolved})
-    list(APPEND depends ${upstream_edges})
+  # are checked at the end: a later add_generated_source() must not claim them.  The common case
+  # needs no lookup: every entry absolute and normalized, none in the build tree (shown as ";|"
+  # once the prefix is replaced), and no source-tree output anywhere ("1" in front).  (A name is
+  # relative.)
+  string(REPLACE ";${CMAKE_BINARY_DIR}/" ";|" probe ";${arg_DEPENDS}")
+  if("${_ATOMICGEN_SOURCE_TREE_OUTPUTS}${probe}" MATCHES "^1|;(\\||[^/]|$)|//|/\\.|[\\:$]")
+    _atomicgen_resolve_dependencies()
+  else()
+    # "<name>", then the entries that name nothing known yet: for _atomicgen_finalize().
+    set_property(GLOBAL APPEND PROPERTY _ATOMICGEN_UNRESOLVED "<${name}>" ${arg_DEPENDS})
   endif()
-  if(NOT unresolved STREQUAL "")
-    # [key, DEPENDS entry]... for _atomicgen_finalize().
-    set_property(GLOBAL APPEND PROPERTY _ATOMICGEN_UNRESOLVED ${unresolved})
-    set_property(GLOBAL APPEND PROPERTY _ATOMICGEN_UNRESOLVED_BY "${name}")
-    set_property(GLOBAL PROPERTY "_ATOMICGEN_UNRESOLVED:${name}" ${unresolved})
-  endif()
-
-  # Record the generated source.
-  set_property(GLOBAL PROPERTY "_ATOMICGEN_OUTPUT_OWNER:${name}" "${name}")
-  # [owner, done stamp, changed stamp, has source-tree outputs, build-tree outputs...]
-  set_property(GLOBAL PROPERTY "_ATOMICGEN_SOURCE:${name}"
-    "${owner}" "${done_stamp}" "${changed_stamp}" "${source_tree_outputs}" ${build_tree_outputs})
-  set_property(GLOBAL APPEND PROPERTY _ATOMICGEN_KEYS "${name}" ${outputs})
 
   # COMMAND: an executable target as the generator.  add_custom_command() substitutes only the
   # first word of its own COMMAND, which is the helper here, so substitute the generator ourselves.
-  set(generator_command "${arg_COMMAND}") # quoted: keeps semicolons inside arguments
+  list(GET arg_COMMAND 0 generator)
   if(TARGET "${generator}")
     get_target_property(generator_type "${generator}" TYPE)
     if(generator_type STREQUAL "EXECUTABLE")
-      list(POP_FRONT generator_command)
-      list(PREPEND generator_command "$<TARGET_FILE:${generator}>")
-      list(APPEND depends "${generator}")
+      list(POP_FRONT arg_COMMAND)
+      list(PREPEND arg_COMMAND "$<TARGET_FILE:${generator}>")
+      list(APPEND arg_DEPENDS "${generator}")
     endif()
   endif()
 
-  # The helper's command line.
-  if(arg_FSYNC OR ATOMICGEN_FSYNC OR arg_IN_PLACE OR arg_STDOUT OR DEFINED arg_DEPFILE
-      OR DEFINED arg_JOB_POOL)
-    _atomicgen_helper_options()
-  else()
-    set(helper_options ${outputs})
-    list(TRANSFORM helper_options PREPEND "--output;")
-    set(optional_args "")
-  endif()
-  list(APPEND helper_options ${stamp_args})
-
-  if(DEFINED arg_COMMENT)
-    set(comment "${arg_COMMENT}")
-  else()
-    # Outputs relative to the build tree, or to the source tree, or absolute.
-    string(REPLACE "${CMAKE_BINARY_DIR}/" "" comment "${outputs}")
-    if(NOT source_tree_outputs STREQUAL "")
-      string(REPLACE "${CMAKE_SOURCE_DIR}/" "" comment "${comment}")
-    endif()
-    string(REPLACE ";" ", " comment "Generating ${comment} (atomicgen)")
+  # The helper's command line, the status line and the directory the helper and the generator
+  # run in; the rarer keywords (or an ATOMICGEN_FSYNC other than the default), recognized in one
+  # comparison (an option is TRUE or FALSE, an absent keyword expands to nothing), change them.
+  list(TRANSFORM outputs PREPEND "--output;" OUTPUT_VARIABLE helper_options)
+  string(REPLACE ";" ", " comment "Generating ${comment} (atomicgen)")
+  set(working_directory "${CMAKE_CURRENT_BINARY_DIR}")
+  set(optional_args "")
+  if(NOT "${arg_STDOUT}${arg_IN_PLACE}${arg_FSYNC}${arg_WORKING_DIRECTORY}${arg_DEPFILE}${arg_JOB_POOL}${arg_GROUP}${arg_COMMENT}|${ATOMICGEN_FSYNC}"
+      STREQUAL "FALSEFALSEFALSE|OFF")
+    _atomicgen_rare_keywords()
   endif()
 
-  # The helper writes into existing directories only (those of build-tree outputs are created at
-  # the end); a working directory in the build tree is created too (add_custom_command does not).
-  if(DEFINED arg_WORKING_DIRECTORY)
-    cmake_path(ABSOLUTE_PATH arg_WORKING_DIRECTORY BASE_DIRECTORY "${CMAKE_CURRENT_BINARY_DIR}"
-      NORMALIZE OUTPUT_VARIABLE working_directory)
-    set_property(GLOBAL APPEND PROPERTY _ATOMICGEN_DIRECTORIES "${working_directory}")
-  else()
-    set(working_directory "${CMAKE_CURRENT_BINARY_DIR}")
-  endif()
+  # Record the generated source:
+  # [owner, done stamp, changed stamp, has source-tree outputs, build-tree outputs...]
+  set_property(GLOBAL PROPERTY "_ATOMICGEN_SOURCE:${name}"
+    "${owner}" "${done_stamp}" "${changed_stamp}" "${has_source_tree_outputs}"
+    ${build_tree_outputs})
+  set_property(GLOBAL APPEND PROPERTY _ATOMICGEN_KEYS "${name}" ${outputs})
 
+  # The helper is no dependency: what a generator writes does not depend on it (a target-level
+  # dependency still builds it first when it is part of the project).
   add_custom_command(
     OUTPUT ${produces}
     BYPRODUCTS ${byproducts}
-    COMMAND AtomicGen::atomicgen run ${helper_options} ${generator_command}
-    DEPENDS ${depends}
+    COMMAND AtomicGen::atomicgen run ${helper_options} ${stamp_args} -- ${arg_COMMAND}
+    DEPENDS ${arg_DEPENDS}
     WORKING_DIRECTORY "${working_directory}"
     COMMENT "${comment}"
     ${optional_args}
@@ -660,15 +582,30 @@ function(add_generated_source name)
   # Make cannot see a deleted byproduct (it has no rule): the owning target re-runs the generator
   # when an output is missing.  Ninja knows build-tree outputs and needs no such step.
   if(DEFINED arg_OWNER)
-    target_sources("${owner}" PRIVATE ${produces})
-    if(NOT ninja AND CMAKE_GENERATOR MATCHES "Makefiles")
-      _atomicgen_add_recovery_line()
+    # Added to the owner at the end, in one target_sources() per owner.
+    set_property(GLOBAL APPEND PROPERTY "_ATOMICGEN_OWNED:${owner}" ${produces})
+    if(makefiles)
+      # The owner's script line that re-runs this generator when one of its outputs is missing:
+      # each word in single quotes; words with a quote or a backslash (an escaped semicolon) are
+      # left to _atomicgen_add_quoted_recovery_line().
+      if("${outputs}${working_directory}${helper_options}${stamp_args}${arg_COMMAND}"
+          MATCHES "['\\]")
+        _atomicgen_add_quoted_recovery_line()
+      else()
+        string(REPLACE ";" "' ] && [ -e '" tests "${outputs}")
+        string(REPLACE ";" "' '" words
+          "run;--only-if-missing;${helper_options};${stamp_args};--;${arg_COMMAND}")
+        set_property(GLOBAL APPEND_STRING PROPERTY "_ATOMICGEN_OWNER_SCRIPT_TEXT:${owner}"
+          "[ -e '${tests}' ] && : || (cd '${working_directory}' && exec \
+'$<TARGET_FILE:AtomicGen::atomicgen>' '${words}') || exit $?\n")
+      endif()
     endif()
   else()
     set(recover_missing "")
-    if(NOT ninja AND CMAKE_GENERATOR MATCHES "Makefiles")
+    if(makefiles)
       set(recover_missing
-        COMMAND AtomicGen::atomicgen run --only-if-missing ${helper_options} ${generator_command}
+        COMMAND AtomicGen::atomicgen run --only-if-missing ${helper_options} ${stamp_args} --
+                ${arg_COMMAND}
         WORKING_DIRECTORY "${working_directory}"
         VERBATIM)
     endif()
@@ -679,16 +616,157 @@ function(add_generated_source name)
     _atomicgen_add_to_group("${arg_GROUP}" "${owner}")
   endif()
 
+  # CONSUMERS: "<consumer>><owner>><name>" for _atomicgen_finalize(), which checks and wires each
+  # consumer and owner pair once.
   if(DEFINED arg_CONSUMERS)
-    set_property(GLOBAL APPEND PROPERTY _ATOMICGEN_CONSUMED "${name}")
-    set_property(GLOBAL PROPERTY "_ATOMICGEN_CONSUMERS:${name}" ${arg_CONSUMERS})
+    list(TRANSFORM arg_CONSUMERS APPEND ">${owner}>${name}" OUTPUT_VARIABLE links)
+    set_property(GLOBAL APPEND PROPERTY _ATOMICGEN_LINKS ${links})
+    if(has_source_tree_outputs)
+      set_property(GLOBAL APPEND PROPERTY _ATOMICGEN_STAMP_LINKS ${links})
+    endif()
   endif()
 endfunction()
 
-# internal: a DEPENDS entry of add_generated_source() that is relative, not normalized or a
-# generator expression (reads and sets the caller's dep, outputs, name, upstream, unresolved).
+# internal: add_generated_source()'s outputs one by one, when the whole-list check could not vouch
+# for them (reads the caller's arg_OUTPUT and name; sets outputs, build_tree_outputs,
+# has_source_tree_outputs and comment there).
+macro(_atomicgen_classify_outputs)
+  if(NOT DEFINED arg_OUTPUT)
+    _atomicgen_diagnose()
+  endif()
+  set(outputs "")
+  set(build_tree_outputs "")
+  set(has_source_tree_outputs "")
+  foreach(_atomicgen_output IN LISTS arg_OUTPUT)
+    cmake_path(ABSOLUTE_PATH _atomicgen_output BASE_DIRECTORY "${CMAKE_CURRENT_BINARY_DIR}"
+      NORMALIZE OUTPUT_VARIABLE _atomicgen_abs)
+    get_property(_atomicgen_claimed GLOBAL PROPERTY "_ATOMICGEN_OUTPUT_OWNER:${_atomicgen_abs}" SET)
+    if(_atomicgen_claimed OR _atomicgen_output MATCHES "^$|;|\\$<")
+      _atomicgen_diagnose()
+    endif()
+    set_property(GLOBAL PROPERTY "_ATOMICGEN_OUTPUT_OWNER:${_atomicgen_abs}" "${name}")
+    list(APPEND outputs "${_atomicgen_abs}")
+    cmake_path(IS_PREFIX CMAKE_BINARY_DIR "${_atomicgen_abs}" _atomicgen_in_binary)
+    if(_atomicgen_in_binary)
+      list(APPEND build_tree_outputs "${_atomicgen_abs}")
+    else()
+      set(has_source_tree_outputs 1)
+    endif()
+  endforeach()
+  if(has_source_tree_outputs)
+    # From now on every DEPENDS entry is looked up (see add_generated_source()).
+    set(_ATOMICGEN_SOURCE_TREE_OUTPUTS 1 CACHE INTERNAL "")
+  endif()
+  # The status line shows outputs relative to the build tree, or the source tree, or absolute.
+  string(REPLACE "${CMAKE_BINARY_DIR}/" "" comment "${outputs}")
+  string(REPLACE "${CMAKE_SOURCE_DIR}/" "" comment "${comment}")
+endmacro()
+
+# internal: add_generated_source()'s stamps and custom command outputs with Ninja for a call with
+# source-tree outputs, or with another generator than Ninja and Make (reads and sets the caller's
+# variables; see there).
+macro(_atomicgen_stamps)
+  set(makefiles FALSE)
+  set(changed_stamp "${CMAKE_CURRENT_BINARY_DIR}/CMakeFiles/atomicgen.stamps/${name}.changed")
+  set(done_stamp "${CMAKE_CURRENT_BINARY_DIR}/CMakeFiles/atomicgen.stamps/${name}.done")
+  if(NOT CMAKE_GENERATOR MATCHES "^Ninja")
+    set(produces "${done_stamp}")
+    set(byproducts ${build_tree_outputs} "${changed_stamp}")
+    set(stamp_args --stamp "${done_stamp}" --changed-stamp "${changed_stamp}")
+  elseif(build_tree_outputs STREQUAL "")
+    set(produces "${done_stamp}")
+    set(byproducts "${changed_stamp}")
+    set(stamp_args --stamp "${done_stamp}" --changed-stamp "${changed_stamp}")
+  else()
+    set(done_stamp "")
+    set(produces ${build_tree_outputs})
+    set(byproducts "${changed_stamp}")
+    set(stamp_args --changed-stamp "${changed_stamp}")
+  endif()
+endmacro()
+
+# internal: add_generated_source()'s DEPENDS entries one by one, when some entry is known, relative,
+# not normalized or a generator expression (reads and sets the caller's variables: depends is
+# rewritten, entries that name nothing known yet are recorded for _atomicgen_finalize()).
+macro(_atomicgen_resolve_dependencies)
+  set(_atomicgen_unresolved "")
+  set(_atomicgen_upstreams "")
+  set(_atomicgen_resolved "")
+  set(_atomicgen_edges "")
+  if(CMAKE_GENERATOR MATCHES "^Ninja")
+    set(_atomicgen_ninja TRUE)
+  else()
+    set(_atomicgen_ninja FALSE)
+  endif()
+  foreach(dep IN LISTS arg_DEPENDS)
+    if(dep STREQUAL "" OR dep STREQUAL name)
+      _atomicgen_diagnose()
+    endif()
+    # (Normalized, absolute) outputs and names of earlier calls.
+    get_property(upstream GLOBAL PROPERTY "_ATOMICGEN_OUTPUT_OWNER:${dep}")
+    if(NOT DEFINED upstream)
+      get_property(_atomicgen_is_name GLOBAL PROPERTY "_ATOMICGEN_SOURCE:${dep}" SET)
+      if(_atomicgen_is_name)
+        set(upstream "${dep}")
+      else()
+        _atomicgen_resolve_dependency()
+        if(NOT DEFINED upstream)
+          continue()
+        endif()
+      endif()
+    endif()
+    if(upstream STREQUAL name)
+      list(APPEND CMAKE_MESSAGE_CONTEXT atomicgen)
+      message(FATAL_ERROR
+        "add_generated_source(${name}): DEPENDS \"${dep}\" is an OUTPUT of this same call: a "
+        "generator cannot depend on its own output")
+    endif()
+    list(APPEND _atomicgen_resolved "${dep}")
+    if(upstream IN_LIST _atomicgen_upstreams)
+      continue()
+    endif()
+    list(APPEND _atomicgen_upstreams "${upstream}")
+    get_property(_atomicgen_record GLOBAL PROPERTY "_ATOMICGEN_SOURCE:${upstream}")
+    list(POP_FRONT _atomicgen_record _atomicgen_upstream_owner _atomicgen_upstream_done
+      _atomicgen_upstream_changed _atomicgen_upstream_in_source)
+    if(_atomicgen_ninja)
+      # Ninja knows every file here as the output of the other generator's edge; restat keeps
+      # this one from re-running when none of them changed.
+      list(APPEND _atomicgen_edges ${_atomicgen_record} ${_atomicgen_upstream_changed})
+      if(NOT _atomicgen_upstream_owner STREQUAL owner)
+        list(APPEND _atomicgen_edges "${_atomicgen_upstream_owner}")
+      endif()
+    elseif(_atomicgen_upstream_owner STREQUAL owner)
+      # The same Make target: only the done stamp has a rule there (so with Make this generator
+      # re-runs whenever the other one ran).
+      list(APPEND _atomicgen_edges "${_atomicgen_upstream_done}")
+    else()
+      # Another target, complete before this one starts: its changed stamp (a byproduct, which
+      # Make has no rule for) exists by then.
+      list(APPEND _atomicgen_edges "${_atomicgen_upstream_owner}" "${_atomicgen_upstream_changed}")
+    endif()
+  endforeach()
+  if(NOT _atomicgen_resolved STREQUAL "")
+    # Replaced by the edges above (a name is no file, and with OWNER no target either).
+    list(REMOVE_ITEM arg_DEPENDS ${_atomicgen_resolved})
+    list(APPEND arg_DEPENDS ${_atomicgen_edges})
+  endif()
+  if(NOT _atomicgen_unresolved STREQUAL "")
+    set_property(GLOBAL APPEND PROPERTY _ATOMICGEN_UNRESOLVED "<${name}>" ${_atomicgen_unresolved})
+  endif()
+endmacro()
+
+# internal: a DEPENDS entry that names nothing known as spelled: an absolute normalized path is
+# kept as it is; a relative one may be a name, or a file relative to the source or the binary
+# directory; a path is normalized (reads and sets the variables of
+# _atomicgen_resolve_dependencies()).  Each candidate that names nothing known yet is recorded as
+# unresolved, with its spelling when that differs.
 macro(_atomicgen_resolve_dependency)
-  if(NOT dep MATCHES "\\$<")
+  if(dep MATCHES "\\$<|^<")
+    # A generator expression is not resolved; a "<" cannot begin a name or an absolute path.
+  elseif(dep MATCHES "^/[^$]*$" AND NOT dep MATCHES "/\\.|//")
+    list(APPEND _atomicgen_unresolved "${dep}")
+  else()
     if(IS_ABSOLUTE "${dep}")
       cmake_path(NORMAL_PATH dep OUTPUT_VARIABLE _atomicgen_candidates)
     else()
@@ -699,29 +777,29 @@ macro(_atomicgen_resolve_dependency)
       list(APPEND _atomicgen_candidates "${_atomicgen_in_binary}")
     endif()
     foreach(_atomicgen_candidate IN LISTS _atomicgen_candidates)
-      if(_atomicgen_candidate IN_LIST outputs)
-        list(APPEND CMAKE_MESSAGE_CONTEXT atomicgen)
-        message(FATAL_ERROR
-          "add_generated_source(${name}): DEPENDS \"${dep}\" is an OUTPUT of this same call: a "
-          "generator cannot depend on its own output")
-      endif()
       get_property(upstream GLOBAL PROPERTY "_ATOMICGEN_OUTPUT_OWNER:${_atomicgen_candidate}")
       if(DEFINED upstream)
         break()
       endif()
     endforeach()
     if(NOT DEFINED upstream)
-      list(APPEND unresolved "${dep}" "${dep}")
+      list(APPEND _atomicgen_unresolved "${dep}" ${_atomicgen_candidates})
       foreach(_atomicgen_candidate IN LISTS _atomicgen_candidates)
-        list(APPEND unresolved "${_atomicgen_candidate}" "${dep}")
+        set_property(GLOBAL PROPERTY "_ATOMICGEN_SPELLING:${name}|${_atomicgen_candidate}" "${dep}")
       endforeach()
     endif()
   endif()
 endmacro()
 
-# internal: add_generated_source()'s helper options and optional arguments for the rarer keywords
-# (reads the caller's arg_* and outputs, sets helper_options and optional_args there).
-macro(_atomicgen_helper_options)
+# internal: add_generated_source()'s rarer keywords: checks, helper options, optional arguments,
+# status line and working directory (reads and sets the caller's variables).
+macro(_atomicgen_rare_keywords)
+  if(arg_STDOUT AND arg_IN_PLACE)
+    _atomicgen_diagnose()
+  endif()
+  if(DEFINED arg_GROUP)
+    _atomicgen_check_group()
+  endif()
   set(helper_options "")
   if(arg_FSYNC OR ATOMICGEN_FSYNC)
     list(APPEND helper_options --fsync)
@@ -737,7 +815,6 @@ macro(_atomicgen_helper_options)
   list(APPEND helper_options ${_atomicgen_declared})
   # The generator writes the depfile next to its outputs, so in staged mode it is staged and
   # committed with them (and any staging path in it turned back into the final one).
-  set(optional_args "")
   if(DEFINED arg_DEPFILE)
     list(APPEND optional_args DEPFILE "${arg_DEPFILE}")
     if(NOT arg_IN_PLACE)
@@ -749,19 +826,29 @@ macro(_atomicgen_helper_options)
   if(DEFINED arg_JOB_POOL)
     list(APPEND optional_args JOB_POOL "${arg_JOB_POOL}")
   endif()
+  if(DEFINED arg_COMMENT)
+    set(comment "${arg_COMMENT}")
+  endif()
+  # The helper writes into existing directories only (those of build-tree outputs are created at
+  # the end); a working directory in the build tree is created too (add_custom_command does not).
+  if(DEFINED arg_WORKING_DIRECTORY)
+    cmake_path(ABSOLUTE_PATH arg_WORKING_DIRECTORY BASE_DIRECTORY "${CMAKE_CURRENT_BINARY_DIR}"
+      NORMALIZE OUTPUT_VARIABLE working_directory)
+    set_property(GLOBAL APPEND PROPERTY _ATOMICGEN_DIRECTORIES "${working_directory}")
+  endif()
 endmacro()
 
 # internal: with Make, the line of the OWNER's script that re-runs this generator when one of its
-# outputs is missing (reads the caller's variables).
-function(_atomicgen_add_recovery_line)
+# outputs is missing, for words that need quoting (reads the caller's variables).
+function(_atomicgen_add_quoted_recovery_line)
   # Each word in single quotes, a quote in it as '\''; an escaped semicolon of COMMAND is a
   # semicolon of its argument.
-  set(words run --only-if-missing ${helper_options})
+  set(words run --only-if-missing ${helper_options} ${stamp_args} --)
   list(TRANSFORM words REPLACE "'" "'\\\\''")
   list(JOIN words "' '" words)
   # list() commands split at escaped semicolons too: hide them behind a control character.
   string(ASCII 1 semicolon)
-  string(REPLACE "\\;" "${semicolon}" command_words "${generator_command}")
+  string(REPLACE "\\;" "${semicolon}" command_words "${arg_COMMAND}")
   list(TRANSFORM command_words REPLACE "'" "'\\\\''")
   list(JOIN command_words "' '" command_words)
   string(REPLACE "${semicolon}" ";" command_words "${command_words}")
@@ -823,8 +910,9 @@ function(target_link_generated_sources target)
   endforeach()
 endfunction()
 
-# internal: wire <consumer> to the generated source <name> (variables of _atomicgen_finalize():
-# consumer, name, owner, changed_stamp, source_tree_outputs); <shown> names the link in messages.
+# internal: wire <consumer> to the generated source <name> for target_link_generated_sources()
+# (variables of _atomicgen_finalize(): consumer, name, owner, changed_stamp,
+# has_source_tree_outputs); <shown> names the link in messages.
 macro(_atomicgen_link shown)
   # What a consumer resolves to (itself, or the target it aliases) is looked up once.
   get_property(_atomicgen_target GLOBAL PROPERTY "_ATOMICGEN_CONSUMER:${consumer}")
@@ -845,12 +933,30 @@ macro(_atomicgen_link shown)
     set("_atomicgen_linked:${_atomicgen_target}|${owner}" TRUE)
     add_dependencies("${_atomicgen_target}" "${owner}")
   endif()
-  # The build tool does not know source-tree outputs: every object of the consumer depends on
-  # the stamp touched when one of them changed.
-  if(NOT source_tree_outputs STREQUAL "")
+  if(has_source_tree_outputs)
     _atomicgen_depend_on_changed_stamp("${_atomicgen_target}" "${name}" "${changed_stamp}")
   endif()
 endmacro()
+
+# internal: a CONSUMERS entry <consumer> of the calls owned by <owner> is empty, not a target, or
+# the generated source itself: name the first such call and stop (reads the variables of
+# _atomicgen_finalize(): links, consumer, owner, target).
+function(_atomicgen_reject_consumer)
+  foreach(link IN LISTS links)
+    if(link MATCHES "^(.*)>([^>]*)>([^>]*)$" AND CMAKE_MATCH_1 STREQUAL consumer
+        AND CMAKE_MATCH_2 STREQUAL owner)
+      set(name "${CMAKE_MATCH_3}")
+      break()
+    endif()
+  endforeach()
+  set(shown "add_generated_source(${name}): CONSUMERS \"${consumer}\"")
+  if(consumer STREQUAL "")
+    message(FATAL_ERROR "${shown} is empty")
+  elseif(consumer STREQUAL name OR consumer STREQUAL owner OR target STREQUAL owner)
+    message(FATAL_ERROR "${shown} is the generated source itself")
+  endif()
+  message(FATAL_ERROR "${shown} is not a target")
+endfunction()
 
 # internal: every source of <consumer> gets <changed_stamp> in its OBJECT_DEPENDS (once per name).
 function(_atomicgen_depend_on_changed_stamp consumer name changed_stamp)
@@ -884,12 +990,14 @@ endfunction()
 function(_atomicgen_finalize)
   list(APPEND CMAKE_MESSAGE_CONTEXT atomicgen)
 
-  # Every name and output (keys), and what earlier DEPENDS entries named before anything claimed
-  # it (pairs of key and entry).  A key among those means a DEPENDS entry named a later call.
+  # Every name and output (keys), and what DEPENDS entries named before anything claimed it
+  # ("<caller>" followed by the caller's entries).  A key among those means a DEPENDS entry named
+  # a later call.
   get_property(keys GLOBAL PROPERTY _ATOMICGEN_KEYS)
   get_property(unresolved GLOBAL PROPERTY _ATOMICGEN_UNRESOLVED)
   if(NOT unresolved STREQUAL "")
     set(all ${unresolved})
+    list(FILTER all EXCLUDE REGEX "^<")
     list(REMOVE_DUPLICATES all)
     list(LENGTH all unresolved_count)
     list(LENGTH keys key_count)
@@ -898,19 +1006,26 @@ function(_atomicgen_finalize)
     list(LENGTH all all_count)
     math(EXPR disjoint_count "${unresolved_count} + ${key_count}")
     if(all_count LESS disjoint_count)
-      get_property(callers GLOBAL PROPERTY _ATOMICGEN_UNRESOLVED_BY)
-      foreach(caller IN LISTS callers)
-        get_property(pairs GLOBAL PROPERTY "_ATOMICGEN_UNRESOLVED:${caller}")
-        while(NOT pairs STREQUAL "")
-          list(POP_FRONT pairs key value)
-          get_property(owner GLOBAL PROPERTY "_ATOMICGEN_OUTPUT_OWNER:${key}")
-          if(DEFINED owner)
-            message(FATAL_ERROR
-              "add_generated_source(${caller}): DEPENDS \"${value}\" refers to "
-              "add_generated_source(${owner}), which is declared after it: declare "
-              "add_generated_source(${owner}) first")
+      foreach(entry IN LISTS unresolved)
+        if(entry MATCHES "^<(.*)>$")
+          set(caller "${CMAKE_MATCH_1}")
+          continue()
+        endif()
+        get_property(owner GLOBAL PROPERTY "_ATOMICGEN_OUTPUT_OWNER:${entry}")
+        get_property(is_name GLOBAL PROPERTY "_ATOMICGEN_SOURCE:${entry}" SET)
+        if(is_name)
+          set(owner "${entry}")
+        endif()
+        if(DEFINED owner)
+          get_property(spelling GLOBAL PROPERTY "_ATOMICGEN_SPELLING:${caller}|${entry}")
+          if(NOT DEFINED spelling)
+            set(spelling "${entry}")
           endif()
-        endwhile()
+          message(FATAL_ERROR
+            "add_generated_source(${caller}): DEPENDS \"${spelling}\" refers to "
+            "add_generated_source(${owner}), which is declared after it: declare "
+            "add_generated_source(${owner}) first")
+        endif()
       endforeach()
     endif()
   endif()
@@ -928,6 +1043,13 @@ function(_atomicgen_finalize)
     file(MAKE_DIRECTORY ${directories})
   endif()
 
+  # What each OWNER builds (its commands' outputs or done stamps).
+  get_property(owners GLOBAL PROPERTY _ATOMICGEN_OWNERS)
+  foreach(owner IN LISTS owners)
+    get_property(owned GLOBAL PROPERTY "_ATOMICGEN_OWNED:${owner}")
+    target_sources("${owner}" PRIVATE ${owned})
+  endforeach()
+
   get_property(owners GLOBAL PROPERTY _ATOMICGEN_OWNERS_WITH_SCRIPT)
   foreach(owner IN LISTS owners)
     get_property(owner_dir GLOBAL PROPERTY "_ATOMICGEN_OWNER_DIR:${owner}")
@@ -937,16 +1059,46 @@ function(_atomicgen_finalize)
       "# Generated by AtomicGen: re-run the generators of ${owner} whose outputs are missing.\n${text}")
   endforeach()
 
-  # CONSUMERS of each call, then the links of target_link_generated_sources().
-  get_property(consumed GLOBAL PROPERTY _ATOMICGEN_CONSUMED)
-  foreach(name IN LISTS consumed)
-    get_property(record GLOBAL PROPERTY "_ATOMICGEN_SOURCE:${name}")
-    list(POP_FRONT record owner done_stamp changed_stamp source_tree_outputs)
-    get_property(call_consumers GLOBAL PROPERTY "_ATOMICGEN_CONSUMERS:${name}")
-    foreach(consumer IN LISTS call_consumers)
-      _atomicgen_link("add_generated_source(${name}): CONSUMERS \"${consumer}\"")
+  # CONSUMERS: each consumer and owner pair once (so a consumer of a thousand calls of one
+  # owner costs one check).
+  get_property(links GLOBAL PROPERTY _ATOMICGEN_LINKS)
+  if(NOT links STREQUAL "")
+    list(TRANSFORM links REPLACE ">[^>]*$" "" OUTPUT_VARIABLE pairs)
+    list(REMOVE_DUPLICATES pairs)
+    foreach(pair IN LISTS pairs)
+      string(REGEX MATCH "^(.*)>([^>]*)$" pair "${pair}")
+      set(consumer "${CMAKE_MATCH_1}")
+      set(owner "${CMAKE_MATCH_2}")
+      set(target "")
+      if(consumer STREQUAL owner OR NOT TARGET "${consumer}")
+        _atomicgen_reject_consumer()
+      endif()
+      get_target_property(target "${consumer}" ALIASED_TARGET)
+      if(NOT target)
+        set(target "${consumer}")
+      endif()
+      if(target STREQUAL owner)
+        _atomicgen_reject_consumer()
+      endif()
+      set_property(GLOBAL PROPERTY "_ATOMICGEN_CONSUMER:${consumer}" "${target}")
+      if(NOT DEFINED "_atomicgen_linked:${target}|${owner}")
+        set("_atomicgen_linked:${target}|${owner}" TRUE)
+        add_dependencies("${target}" "${owner}")
+      endif()
     endforeach()
+  endif()
+  # The build tool does not know source-tree outputs: every object of a consumer of such a call
+  # depends on the stamp touched when one of them changed.
+  get_property(stamp_links GLOBAL PROPERTY _ATOMICGEN_STAMP_LINKS)
+  foreach(link IN LISTS stamp_links)
+    string(REGEX MATCH "^(.*)>([^>]*)>([^>]*)$" link "${link}")
+    get_property(target GLOBAL PROPERTY "_ATOMICGEN_CONSUMER:${CMAKE_MATCH_1}")
+    get_property(record GLOBAL PROPERTY "_ATOMICGEN_SOURCE:${CMAKE_MATCH_3}")
+    list(GET record 2 changed_stamp)
+    _atomicgen_depend_on_changed_stamp("${target}" "${CMAKE_MATCH_3}" "${changed_stamp}")
   endforeach()
+
+  # The links of target_link_generated_sources().
   get_property(origins GLOBAL PROPERTY _ATOMICGEN_LINK_ORIGINS)
   get_property(consumers GLOBAL PROPERTY _ATOMICGEN_LINK_CONSUMERS)
   get_property(names GLOBAL PROPERTY _ATOMICGEN_LINK_NAMES)
@@ -956,10 +1108,14 @@ function(_atomicgen_finalize)
     if(NOT DEFINED record)
       message(FATAL_ERROR "${origin} \"${name}\" is not a name declared by add_generated_source()")
     endif()
-    list(POP_FRONT record owner done_stamp changed_stamp source_tree_outputs)
+    list(POP_FRONT record owner done_stamp changed_stamp has_source_tree_outputs)
     _atomicgen_link("${origin} \"${name}\"")
   endforeach()
 endfunction()
+
+# Whether some call has source-tree outputs (see add_generated_source()): a cache variable, since
+# the one test per call is then a mere expansion; reset for each configuration.
+set(_ATOMICGEN_SOURCE_TREE_OUTPUTS "" CACHE INTERNAL "")
 
 # The end of configuration wires what add_generated_source() recorded (see _atomicgen_finalize()).
 cmake_language(DEFER DIRECTORY "${CMAKE_SOURCE_DIR}" CALL _atomicgen_finalize)

@@ -4,7 +4,7 @@
 # there is no stamp), and the next build runs the generator again and recreates them.
 set(log "${AGTEST_BIN}/generator.log")
 set(outputs "${AGTEST_BIN}/gen/one.h" "${AGTEST_BIN}/gen/two.h")
-set(stamp "${AGTEST_BIN}/CMakeFiles/pair.atomicgen/done.stamp")
+set(stamp "${AGTEST_BIN}/CMakeFiles/atomicgen.stamps/pair.done")
 if(AGTEST_NINJA)
   set(stamp "")
 endif()
