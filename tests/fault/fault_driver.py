@@ -318,7 +318,11 @@ def case_kill(c, mode):
             elif target == "generator":
                 kids = children_of(proc.pid)
                 for kid in kids:
-                    os.kill(kid, signal.SIGKILL)
+                    try:
+                        os.kill(kid, signal.SIGKILL)
+                    except ProcessLookupError:
+                        # It ended between the listing and the kill.
+                        kids = [k for k in kids if k != kid]
                 killed = "generator" if kids else "nothing (no generator yet/any more)"
             else:
                 os.killpg(proc.pid, signal.SIGKILL)
