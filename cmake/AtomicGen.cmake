@@ -108,7 +108,10 @@ Commands
     the target is added to ``DEPENDS``, so a rebuilt generator re-runs.  Arguments are passed
     verbatim (semicolons included); generator expressions are allowed.  An argument spelled like
     one of this command's keywords cannot be passed.  When cross-compiling, a generator target's
-    ``CROSSCOMPILING_EMULATOR`` is not applied: name a host tool.
+    ``CROSSCOMPILING_EMULATOR`` is not applied: name a host tool.  The helper itself is built
+    first when it is part of the project, but it is no dependency of the outputs: what a generator
+    writes does not depend on it, so a rebuilt helper re-runs nothing (as a new CMake does not
+    re-run ``cmake -E`` commands).
 
   ``DEPENDS <file-or-target>...``
     Inputs of the generator, as for ``add_custom_command(DEPENDS)``: a change re-runs it.  An entry
@@ -125,7 +128,8 @@ Commands
     the changed stamp in its ``OBJECT_DEPENDS``: a change of any source-tree output recompiles
     every object of every consumer of this call (coarse, but correct, since the build tool does not
     know these files).  Consumers may be defined later, in any directory: the wiring is done, and
-    each entry checked to be a target, at the end of configuration.  See also
+    each entry checked (a target, other than the generated source itself), at the end of
+    configuration.  See also
     :command:`target_link_generated_sources`.
 
   ``WORKING_DIRECTORY <dir>``
@@ -448,15 +452,16 @@ function(add_generated_source name)
     "STDOUT;IN_PLACE;FSYNC"
     "WORKING_DIRECTORY;DEPFILE;COMMENT;JOB_POOL;GROUP;OWNER"
     "OUTPUT;COMMAND;DEPENDS;CONSUMERS")
-  if(DEFINED arg_OWNER)
+  # The owning target: an OWNER of this directory already created is the common case.
+  get_property(owner_dir GLOBAL PROPERTY "_ATOMICGEN_OWNER_DIR:${arg_OWNER}")
+  if(owner_dir STREQUAL CMAKE_CURRENT_BINARY_DIR)
     set(owner "${arg_OWNER}")
-    get_property(owner_dir GLOBAL PROPERTY "_ATOMICGEN_OWNER_DIR:${owner}")
-    if(NOT owner_dir STREQUAL CMAKE_CURRENT_BINARY_DIR)
-      if(DEFINED owner_dir OR TARGET "${owner}" OR NOT owner MATCHES "^[A-Za-z0-9_.+-]+$")
-        _atomicgen_diagnose()
-      endif()
-      _atomicgen_create_owner("${owner}")
+  elseif(DEFINED arg_OWNER)
+    set(owner "${arg_OWNER}")
+    if(DEFINED owner_dir OR TARGET "${owner}" OR NOT owner MATCHES "^[A-Za-z0-9_.+-]+$")
+      _atomicgen_diagnose()
     endif()
+    _atomicgen_create_owner("${owner}")
   else()
     set(owner "${name}")
     if(TARGET "${name}")
@@ -499,10 +504,10 @@ function(add_generated_source name)
   # What the custom command produces.  Ninja restats its outputs and keeps, in its log, the time
   # of the last run of a restat edge, so write-if-changed build-tree outputs can be the outputs
   # themselves.  Make compares mtimes only: its rule makes a stamp touched on every successful run
-  # (done stamp), the outputs are byproducts.  Source-tree outputs are declared nowhere; a stamp
-  # touched only when an output changed (changed stamp) orders their consumers and downstream
-  # generators (with Make also those of build-tree outputs: byproducts have no rule there).  The
-  # stamps of a directory's calls share one directory (one per call costs CMake noticeably more).
+  # (done stamp), the outputs are byproducts (whose mtimes, kept when unchanged, order generators
+  # downstream).  Source-tree outputs are declared nowhere; a stamp touched only when one of them
+  # changed (changed stamp) orders their consumers and downstream generators.  The stamps of a
+  # directory's calls share one directory (one per call costs CMake noticeably more).
   if("${has_source_tree_outputs}|${CMAKE_GENERATOR}" MATCHES "^\\|Ninja")
     set(makefiles FALSE)
     set(produces ${build_tree_outputs})
@@ -510,13 +515,13 @@ function(add_generated_source name)
     set(done_stamp "")
     set(changed_stamp "")
     set(stamp_args "")
-  elseif(CMAKE_GENERATOR MATCHES "Makefiles")
+  elseif("${has_source_tree_outputs}|${CMAKE_GENERATOR}" MATCHES "^\\|.*Makefiles")
     set(makefiles TRUE)
     set(done_stamp "${CMAKE_CURRENT_BINARY_DIR}/CMakeFiles/atomicgen.stamps/${name}.done")
-    set(changed_stamp "${CMAKE_CURRENT_BINARY_DIR}/CMakeFiles/atomicgen.stamps/${name}.changed")
+    set(changed_stamp "")
     set(produces "${done_stamp}")
-    set(byproducts ${build_tree_outputs} "${changed_stamp}")
-    set(stamp_args --stamp "${done_stamp}" --changed-stamp "${changed_stamp}")
+    set(byproducts ${build_tree_outputs})
+    set(stamp_args --stamp "${done_stamp}")
   else()
     _atomicgen_stamps()
   endif()
@@ -597,7 +602,7 @@ function(add_generated_source name)
           "run;--only-if-missing;${helper_options};${stamp_args};--;${arg_COMMAND}")
         set_property(GLOBAL APPEND_STRING PROPERTY "_ATOMICGEN_OWNER_SCRIPT_TEXT:${owner}"
           "[ -e '${tests}' ] && : || (cd '${working_directory}' && exec \
-'$<TARGET_FILE:AtomicGen::atomicgen>' '${words}') || exit $?\n")
+\"$atomicgen\" '${words}') || exit $?\n")
       endif()
     endif()
   else()
@@ -662,11 +667,15 @@ macro(_atomicgen_classify_outputs)
   string(REPLACE "${CMAKE_SOURCE_DIR}/" "" comment "${comment}")
 endmacro()
 
-# internal: add_generated_source()'s stamps and custom command outputs with Ninja for a call with
-# source-tree outputs, or with another generator than Ninja and Make (reads and sets the caller's
-# variables; see there).
+# internal: add_generated_source()'s stamps and custom command outputs for a call with source-tree
+# outputs, or with another generator than Ninja and Make (reads and sets the caller's variables;
+# see there).
 macro(_atomicgen_stamps)
-  set(makefiles FALSE)
+  if(CMAKE_GENERATOR MATCHES "Makefiles")
+    set(makefiles TRUE)
+  else()
+    set(makefiles FALSE)
+  endif()
   set(changed_stamp "${CMAKE_CURRENT_BINARY_DIR}/CMakeFiles/atomicgen.stamps/${name}.changed")
   set(done_stamp "${CMAKE_CURRENT_BINARY_DIR}/CMakeFiles/atomicgen.stamps/${name}.done")
   if(NOT CMAKE_GENERATOR MATCHES "^Ninja")
@@ -741,9 +750,14 @@ macro(_atomicgen_resolve_dependencies)
       # re-runs whenever the other one ran).
       list(APPEND _atomicgen_edges "${_atomicgen_upstream_done}")
     else()
-      # Another target, complete before this one starts: its changed stamp (a byproduct, which
-      # Make has no rule for) exists by then.
-      list(APPEND _atomicgen_edges "${_atomicgen_upstream_owner}" "${_atomicgen_upstream_changed}")
+      # Another target, complete before this one starts: its build-tree outputs (byproducts,
+      # which Make has no rule for, exist by then and keep their mtimes when unchanged), or its
+      # changed stamp when it has source-tree outputs.
+      if(_atomicgen_upstream_changed STREQUAL "")
+        list(APPEND _atomicgen_edges "${_atomicgen_upstream_owner}" ${_atomicgen_record})
+      else()
+        list(APPEND _atomicgen_edges "${_atomicgen_upstream_owner}" "${_atomicgen_upstream_changed}")
+      endif()
     endif()
   endforeach()
   if(NOT _atomicgen_resolved STREQUAL "")
@@ -857,7 +871,7 @@ function(_atomicgen_add_quoted_recovery_line)
   list(JOIN tests "' ] && [ -e '" tests)
   string(REPLACE "'" "'\\''" quoted_directory "${working_directory}")
   string(CONCAT line "[ -e '${tests}' ] && : || (cd '${quoted_directory}' && exec "
-    "'$<TARGET_FILE:AtomicGen::atomicgen>' '${words}' '${command_words}') || exit $?\n")
+    "\"$atomicgen\" '${words}' '${command_words}') || exit $?\n")
   set_property(GLOBAL APPEND_STRING PROPERTY "_ATOMICGEN_OWNER_SCRIPT_TEXT:${owner}" "${line}")
 endfunction()
 
@@ -1056,7 +1070,8 @@ function(_atomicgen_finalize)
     set(script "${owner_dir}/CMakeFiles/${owner}.atomicgen-missing.sh")
     get_property(text GLOBAL PROPERTY "_ATOMICGEN_OWNER_SCRIPT_TEXT:${owner}")
     file(GENERATE OUTPUT "${script}" CONTENT
-      "# Generated by AtomicGen: re-run the generators of ${owner} whose outputs are missing.\n${text}")
+      "# Generated by AtomicGen: re-run the generators of ${owner} whose outputs are missing.\n\
+atomicgen='$<TARGET_FILE:AtomicGen::atomicgen>'\n${text}")
   endforeach()
 
   # CONSUMERS: each consumer and owner pair once (so a consumer of a thousand calls of one
