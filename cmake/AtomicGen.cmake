@@ -116,9 +116,10 @@ Commands
   ``DEPENDS <file-or-target>...``
     Inputs of the generator, as for ``add_custom_command(DEPENDS)``: a change re-runs it.  An entry
     naming another ``add_generated_source()``, or one of its outputs, depends on what that
-    generator changes (its build-tree outputs with Ninja, its *changed stamp* otherwise), so this
-    generator re-runs exactly when an output of the other one changed (see ``OWNER`` for the
-    exception), and never before the other one ran.  That other call must come first (a later
+    generator changes (its build-tree outputs, kept with their old times when unchanged, and
+    its *changed stamp* if it has source-tree outputs), so this generator re-runs exactly when
+    an output of the other one changed (see ``OWNER`` for the exception), and never before the
+    other one ran.  That other call must come first (a later
     call that turns out to be named stops configuration).
 
   ``CONSUMERS <target>...``
@@ -183,8 +184,8 @@ Commands
   make write-if-changed outputs work).  With Make, and with Ninja for a call with source-tree
   outputs only, its primary output is the stamp
   ``${CMAKE_CURRENT_BINARY_DIR}/CMakeFiles/atomicgen.stamps/<name>.done``, touched on each
-  successful run.  With Make, and with Ninja for a call with source-tree outputs,
-  ``<name>.changed`` next to it is touched only when an output changed.
+  successful run.  For a call with source-tree outputs, ``<name>.changed`` next to it is touched
+  only when an output changed.
 
 .. command:: target_link_generated_sources
 
@@ -508,22 +509,22 @@ function(add_generated_source name)
   # downstream).  Source-tree outputs are declared nowhere; a stamp touched only when one of them
   # changed (changed stamp) orders their consumers and downstream generators.  The stamps of a
   # directory's calls share one directory (one per call costs CMake noticeably more).
-  if("${has_source_tree_outputs}|${CMAKE_GENERATOR}" MATCHES "^\\|Ninja")
+  if(NOT "${has_source_tree_outputs}|${CMAKE_GENERATOR}" MATCHES "^\\|(Ninja|.*Makefiles)")
+    _atomicgen_stamps()
+  elseif(CMAKE_MATCH_1 STREQUAL "Ninja")
     set(makefiles FALSE)
     set(produces ${build_tree_outputs})
     set(byproducts "")
     set(done_stamp "")
     set(changed_stamp "")
     set(stamp_args "")
-  elseif("${has_source_tree_outputs}|${CMAKE_GENERATOR}" MATCHES "^\\|.*Makefiles")
+  else()
     set(makefiles TRUE)
     set(done_stamp "${CMAKE_CURRENT_BINARY_DIR}/CMakeFiles/atomicgen.stamps/${name}.done")
     set(changed_stamp "")
     set(produces "${done_stamp}")
     set(byproducts ${build_tree_outputs})
     set(stamp_args --stamp "${done_stamp}")
-  else()
-    _atomicgen_stamps()
   endif()
 
   # DEPENDS: an entry naming an earlier add_generated_source() or one of its outputs depends on
@@ -593,16 +594,13 @@ function(add_generated_source name)
       # The owner's script line that re-runs this generator when one of its outputs is missing:
       # each word in single quotes; words with a quote or a backslash (an escaped semicolon) are
       # left to _atomicgen_add_quoted_recovery_line().
-      if("${outputs}${working_directory}${helper_options}${stamp_args}${arg_COMMAND}"
-          MATCHES "['\\]")
+      if("${working_directory}${helper_options}${stamp_args}${arg_COMMAND}" MATCHES "['\\]")
         _atomicgen_add_quoted_recovery_line()
       else()
-        string(REPLACE ";" "' ] && [ -e '" tests "${outputs}")
-        string(REPLACE ";" "' '" words
-          "run;--only-if-missing;${helper_options};${stamp_args};--;${arg_COMMAND}")
+        string(REPLACE ";" "' '" words "${outputs};--;${working_directory};run;--only-if-missing;\
+${helper_options};${stamp_args};--;${arg_COMMAND}")
         set_property(GLOBAL APPEND_STRING PROPERTY "_ATOMICGEN_OWNER_SCRIPT_TEXT:${owner}"
-          "[ -e '${tests}' ] && : || (cd '${working_directory}' && exec \
-\"$atomicgen\" '${words}') || exit $?\n")
+          "check '${words}'\n")
       endif()
     endif()
   else()
@@ -856,23 +854,16 @@ endmacro()
 # outputs is missing, for words that need quoting (reads the caller's variables).
 function(_atomicgen_add_quoted_recovery_line)
   # Each word in single quotes, a quote in it as '\''; an escaped semicolon of COMMAND is a
-  # semicolon of its argument.
-  set(words run --only-if-missing ${helper_options} ${stamp_args} --)
+  # semicolon of its argument: list() commands split at escaped semicolons too, so they hide
+  # behind a control character meanwhile.
+  string(ASCII 1 semicolon)
+  string(REPLACE "\\;" "${semicolon}" words "${outputs};--;${working_directory};run;--only-if-missing;\
+${helper_options};${stamp_args};--;${arg_COMMAND}")
   list(TRANSFORM words REPLACE "'" "'\\\\''")
   list(JOIN words "' '" words)
-  # list() commands split at escaped semicolons too: hide them behind a control character.
-  string(ASCII 1 semicolon)
-  string(REPLACE "\\;" "${semicolon}" command_words "${arg_COMMAND}")
-  list(TRANSFORM command_words REPLACE "'" "'\\\\''")
-  list(JOIN command_words "' '" command_words)
-  string(REPLACE "${semicolon}" ";" command_words "${command_words}")
-  set(tests ${outputs})
-  list(TRANSFORM tests REPLACE "'" "'\\\\''")
-  list(JOIN tests "' ] && [ -e '" tests)
-  string(REPLACE "'" "'\\''" quoted_directory "${working_directory}")
-  string(CONCAT line "[ -e '${tests}' ] && : || (cd '${quoted_directory}' && exec "
-    "\"$atomicgen\" '${words}' '${command_words}') || exit $?\n")
-  set_property(GLOBAL APPEND_STRING PROPERTY "_ATOMICGEN_OWNER_SCRIPT_TEXT:${owner}" "${line}")
+  string(REPLACE "${semicolon}" ";" words "${words}")
+  set_property(GLOBAL APPEND_STRING PROPERTY "_ATOMICGEN_OWNER_SCRIPT_TEXT:${owner}"
+    "check '${words}'\n")
 endfunction()
 
 # internal: check add_generated_source()'s GROUP (reads the caller's variables).
@@ -1069,9 +1060,22 @@ function(_atomicgen_finalize)
     get_property(owner_dir GLOBAL PROPERTY "_ATOMICGEN_OWNER_DIR:${owner}")
     set(script "${owner_dir}/CMakeFiles/${owner}.atomicgen-missing.sh")
     get_property(text GLOBAL PROPERTY "_ATOMICGEN_OWNER_SCRIPT_TEXT:${owner}")
-    file(GENERATE OUTPUT "${script}" CONTENT
-      "# Generated by AtomicGen: re-run the generators of ${owner} whose outputs are missing.\n\
-atomicgen='$<TARGET_FILE:AtomicGen::atomicgen>'\n${text}")
+    string(CONCAT text [[
+# Generated by AtomicGen: re-run the generators of this owner whose outputs are missing.
+# check <output>... -- <directory> <helper arguments>...
+atomicgen='$<TARGET_FILE:AtomicGen::atomicgen>'
+check() {
+  missing=
+  while [ "$1" != -- ]; do
+    [ -e "$1" ] || missing=1
+    shift
+  done
+  [ -n "$missing" ] || return 0
+  shift
+  (cd "$1" && shift && exec "$atomicgen" "$@") || exit $?
+}
+]] "${text}")
+    file(GENERATE OUTPUT "${script}" CONTENT "${text}")
   endforeach()
 
   # CONSUMERS: each consumer and owner pair once (so a consumer of a thousand calls of one
