@@ -509,22 +509,23 @@ function(add_generated_source name)
   # downstream).  Source-tree outputs are declared nowhere; a stamp touched only when one of them
   # changed (changed stamp) orders their consumers and downstream generators.  The stamps of a
   # directory's calls share one directory (one per call costs CMake noticeably more).
-  if(NOT "${has_source_tree_outputs}|${CMAKE_GENERATOR}" MATCHES "^\\|(Ninja|.*Makefiles)")
-    _atomicgen_stamps()
-  elseif(CMAKE_MATCH_1 STREQUAL "Ninja")
+  # (Comparisons, not matches: a CMake regular expression is compiled on every use.)
+  if("${has_source_tree_outputs}${CMAKE_GENERATOR}" STREQUAL "Ninja")
     set(makefiles FALSE)
     set(produces ${build_tree_outputs})
     set(byproducts "")
     set(done_stamp "")
     set(changed_stamp "")
     set(stamp_args "")
-  else()
+  elseif("${has_source_tree_outputs}${CMAKE_GENERATOR}" STREQUAL "Unix Makefiles")
     set(makefiles TRUE)
     set(done_stamp "${CMAKE_CURRENT_BINARY_DIR}/CMakeFiles/atomicgen.stamps/${name}.done")
     set(changed_stamp "")
     set(produces "${done_stamp}")
     set(byproducts ${build_tree_outputs})
     set(stamp_args --stamp "${done_stamp}")
+  else()
+    _atomicgen_stamps()
   endif()
 
   # DEPENDS: an entry naming an earlier add_generated_source() or one of its outputs depends on
@@ -615,19 +616,11 @@ ${helper_options};${stamp_args};--;${arg_COMMAND}")
     add_custom_target("${name}" ${recover_missing} DEPENDS ${produces})
   endif()
 
-  if(DEFINED arg_GROUP)
-    _atomicgen_add_to_group("${arg_GROUP}" "${owner}")
-  endif()
-
   # CONSUMERS: "<consumer>><owner>><name>" for _atomicgen_finalize(), which checks and wires each
-  # consumer and owner pair once.
-  if(DEFINED arg_CONSUMERS)
-    list(TRANSFORM arg_CONSUMERS APPEND ">${owner}>${name}" OUTPUT_VARIABLE links)
-    set_property(GLOBAL APPEND PROPERTY _ATOMICGEN_LINKS ${links})
-    if(has_source_tree_outputs)
-      set_property(GLOBAL APPEND PROPERTY _ATOMICGEN_STAMP_LINKS ${links})
-    endif()
-  endif()
+  # consumer and owner pair once; those of a call with source-tree outputs (_ATOMICGEN_LINKS1)
+  # also get its changed stamp.  (No CONSUMERS appends nothing.)
+  list(TRANSFORM arg_CONSUMERS APPEND ">${owner}>${name}" OUTPUT_VARIABLE links)
+  set_property(GLOBAL APPEND PROPERTY "_ATOMICGEN_LINKS${has_source_tree_outputs}" ${links})
 endfunction()
 
 # internal: add_generated_source()'s outputs one by one, when the whole-list check could not vouch
@@ -666,28 +659,34 @@ macro(_atomicgen_classify_outputs)
 endmacro()
 
 # internal: add_generated_source()'s stamps and custom command outputs for a call with source-tree
-# outputs, or with another generator than Ninja and Make (reads and sets the caller's variables;
-# see there).
+# outputs, or with another generator than Ninja and Unix Makefiles (reads and sets the caller's
+# variables; see there).
 macro(_atomicgen_stamps)
+  set(done_stamp "${CMAKE_CURRENT_BINARY_DIR}/CMakeFiles/atomicgen.stamps/${name}.done")
+  set(changed_stamp "${CMAKE_CURRENT_BINARY_DIR}/CMakeFiles/atomicgen.stamps/${name}.changed")
+  set(byproducts "${changed_stamp}")
   if(CMAKE_GENERATOR MATCHES "Makefiles")
     set(makefiles TRUE)
   else()
     set(makefiles FALSE)
   endif()
-  set(changed_stamp "${CMAKE_CURRENT_BINARY_DIR}/CMakeFiles/atomicgen.stamps/${name}.changed")
-  set(done_stamp "${CMAKE_CURRENT_BINARY_DIR}/CMakeFiles/atomicgen.stamps/${name}.done")
   if(NOT CMAKE_GENERATOR MATCHES "^Ninja")
     set(produces "${done_stamp}")
-    set(byproducts ${build_tree_outputs} "${changed_stamp}")
+    list(APPEND byproducts ${build_tree_outputs})
     set(stamp_args --stamp "${done_stamp}" --changed-stamp "${changed_stamp}")
+  elseif(NOT has_source_tree_outputs)
+    # Ninja Multi-Config, build-tree outputs only: as with Ninja.
+    set(done_stamp "")
+    set(changed_stamp "")
+    set(produces ${build_tree_outputs})
+    set(byproducts "")
+    set(stamp_args "")
   elseif(build_tree_outputs STREQUAL "")
     set(produces "${done_stamp}")
-    set(byproducts "${changed_stamp}")
     set(stamp_args --stamp "${done_stamp}" --changed-stamp "${changed_stamp}")
   else()
     set(done_stamp "")
     set(produces ${build_tree_outputs})
-    set(byproducts "${changed_stamp}")
     set(stamp_args --changed-stamp "${changed_stamp}")
   endif()
 endmacro()
@@ -811,6 +810,8 @@ macro(_atomicgen_rare_keywords)
   endif()
   if(DEFINED arg_GROUP)
     _atomicgen_check_group()
+    # (A target may depend on one defined later: <owner> may not exist yet.)
+    _atomicgen_add_to_group("${arg_GROUP}" "${owner}")
   endif()
   set(helper_options "")
   if(arg_FSYNC OR ATOMICGEN_FSYNC)
@@ -1081,6 +1082,8 @@ check() {
   # CONSUMERS: each consumer and owner pair once (so a consumer of a thousand calls of one
   # owner costs one check).
   get_property(links GLOBAL PROPERTY _ATOMICGEN_LINKS)
+  get_property(stamp_links GLOBAL PROPERTY _ATOMICGEN_LINKS1)
+  list(APPEND links ${stamp_links})
   if(NOT links STREQUAL "")
     list(TRANSFORM links REPLACE ">[^>]*$" "" OUTPUT_VARIABLE pairs)
     list(REMOVE_DUPLICATES pairs)
@@ -1108,7 +1111,6 @@ check() {
   endif()
   # The build tool does not know source-tree outputs: every object of a consumer of such a call
   # depends on the stamp touched when one of them changed.
-  get_property(stamp_links GLOBAL PROPERTY _ATOMICGEN_STAMP_LINKS)
   foreach(link IN LISTS stamp_links)
     string(REGEX MATCH "^(.*)>([^>]*)>([^>]*)$" link "${link}")
     get_property(target GLOBAL PROPERTY "_ATOMICGEN_CONSUMER:${CMAKE_MATCH_1}")
