@@ -428,6 +428,7 @@ endfunction()
 # internal: the custom target <owner> of OWNER, created on first use in the current directory.
 function(_atomicgen_create_owner owner)
   set_property(GLOBAL PROPERTY "_ATOMICGEN_OWNER_DIR:${owner}" "${CMAKE_CURRENT_BINARY_DIR}")
+  set_property(GLOBAL PROPERTY "_ATOMICGEN_OWNER:${owner}|${CMAKE_CURRENT_BINARY_DIR}" TRUE)
   set_property(GLOBAL APPEND PROPERTY _ATOMICGEN_OWNERS "${owner}")
   set(recover_missing "")
   if(CMAKE_GENERATOR MATCHES "Makefiles")
@@ -453,7 +454,68 @@ function(add_generated_source name)
     "STDOUT;IN_PLACE;FSYNC"
     "WORKING_DIRECTORY;DEPFILE;COMMENT;JOB_POOL;GROUP;OWNER"
     "OUTPUT;COMMAND;DEPENDS;CONSUMERS")
-  # The owning target: an OWNER of this directory already created is the common case.
+
+  # The common call, straight through: Ninja or Unix Makefiles; no rare keyword; the name new and
+  # valid; no OWNER, or one this directory already created; a generator that is no target; every
+  # output in the build tree and normalized; DEPENDS given, every entry absolute, normalized and
+  # outside the build tree, and no source-tree output anywhere (so no entry can name another
+  # call: see below).  Anything else takes the general path below, which checks and explains
+  # everything one by one.  The test is written for CMake's cost model: every predicate of an
+  # if() costs about as much as a command, and a regular expression is compiled on each use, so
+  # the scalar conditions are joined into one subject for one match, and the paths into another
+  # (the outputs with the build tree's prefix replaced by "|", where no ";" may be left, a
+  # newline, the DEPENDS entries, where ";|" would be one in the build tree).
+  get_property(owner_here GLOBAL PROPERTY "_ATOMICGEN_OWNER:${arg_OWNER}|${CMAKE_CURRENT_BINARY_DIR}"
+    SET)
+  get_property(taken GLOBAL PROPERTY "_ATOMICGEN_SOURCE:${name}" SET)
+  list(GET arg_COMMAND 0 generator)
+  list(TRANSFORM arg_OUTPUT PREPEND "${CMAKE_CURRENT_BINARY_DIR}/" REGEX "^[^/]"
+    OUTPUT_VARIABLE outputs)
+  string(REPLACE ";${CMAKE_BINARY_DIR}/" "|" probe ";${outputs}\n;${arg_DEPENDS}")
+  if(NOT DEFINED arg_UNPARSED_ARGUMENTS AND "${taken}${owner_here}${arg_OWNER}|\
+${_ATOMICGEN_SOURCE_TREE_OUTPUTS}${arg_KEYWORDS_MISSING_VALUES}${arg_STDOUT}${arg_IN_PLACE}\
+${arg_FSYNC}${arg_WORKING_DIRECTORY}${arg_DEPFILE}${arg_JOB_POOL}${arg_GROUP}${arg_COMMENT}|\
+${ATOMICGEN_FSYNC}|${CMAKE_GENERATOR}|${name}|${arg_COMMAND}" MATCHES
+      "^0(0|1[^|]+)\\|FALSEFALSEFALSE\\|OFF\\|(Ninja|Unix Makefiles)\\|[A-Za-z0-9_.+-]+\\|[^;]"
+      AND NOT probe MATCHES "^[^\n]*;|\n[^\n]*[\n|]|[\\:$]|//|[/|][.|\n]|;([^/]|$)"
+      AND NOT TARGET "${name}" AND NOT TARGET "${generator}")
+    set(owner ${arg_OWNER} "${name}")
+    list(GET owner 0 owner)
+    foreach(abs IN LISTS outputs)
+      get_property(claimed GLOBAL PROPERTY "_ATOMICGEN_OUTPUT_OWNER:${abs}" SET)
+      if(claimed)
+        _atomicgen_diagnose()
+      endif()
+      set_property(GLOBAL PROPERTY "_ATOMICGEN_OUTPUT_OWNER:${abs}" "${name}")
+    endforeach()
+    set_property(GLOBAL APPEND PROPERTY _ATOMICGEN_UNRESOLVED "<${name}>" ${arg_DEPENDS})
+    set_property(GLOBAL APPEND PROPERTY _ATOMICGEN_KEYS "${name}" ${outputs})
+    list(TRANSFORM outputs PREPEND "--output;" OUTPUT_VARIABLE helper_options)
+    string(REPLACE "${CMAKE_BINARY_DIR}/" "" comment "${outputs}")
+    string(REPLACE ";" ", " comment "Generating ${comment} (atomicgen)")
+    if(CMAKE_GENERATOR STREQUAL "Ninja")
+      set_property(GLOBAL PROPERTY "_ATOMICGEN_SOURCE:${name}" "${owner}" "" "" "" ${outputs})
+      add_custom_command(
+        OUTPUT ${outputs}
+        COMMAND AtomicGen::atomicgen run ${helper_options} -- ${arg_COMMAND}
+        DEPENDS ${arg_DEPENDS}
+        COMMENT "${comment}"
+        VERBATIM)
+      if(DEFINED arg_OWNER)
+        set_property(GLOBAL APPEND PROPERTY "_ATOMICGEN_OWNED:${owner}" ${outputs})
+      else()
+        add_custom_target("${name}" DEPENDS ${outputs})
+      endif()
+    else()
+      _atomicgen_fast_make()
+    endif()
+    list(TRANSFORM arg_CONSUMERS APPEND ">${owner}>${name}" OUTPUT_VARIABLE links)
+    set_property(GLOBAL APPEND PROPERTY _ATOMICGEN_LINKS ${links})
+    return()
+  endif()
+
+  # The general path.  The owning target: an OWNER of this directory already created is the
+  # common case.
   get_property(owner_dir GLOBAL PROPERTY "_ATOMICGEN_OWNER_DIR:${arg_OWNER}")
   if(owner_dir STREQUAL CMAKE_CURRENT_BINARY_DIR)
     set(owner "${arg_OWNER}")
@@ -592,17 +654,7 @@ function(add_generated_source name)
     # Added to the owner at the end, in one target_sources() per owner.
     set_property(GLOBAL APPEND PROPERTY "_ATOMICGEN_OWNED:${owner}" ${produces})
     if(makefiles)
-      # The owner's script line that re-runs this generator when one of its outputs is missing:
-      # each word in single quotes; words with a quote or a backslash (an escaped semicolon) are
-      # left to _atomicgen_add_quoted_recovery_line().
-      if("${working_directory}${helper_options}${stamp_args}${arg_COMMAND}" MATCHES "['\\]")
-        _atomicgen_add_quoted_recovery_line()
-      else()
-        string(REPLACE ";" "' '" words "${outputs};--;${working_directory};run;--only-if-missing;\
-${helper_options};${stamp_args};--;${arg_COMMAND}")
-        set_property(GLOBAL APPEND_STRING PROPERTY "_ATOMICGEN_OWNER_SCRIPT_TEXT:${owner}"
-          "check '${words}'\n")
-      endif()
+      _atomicgen_add_recovery_line()
     endif()
   else()
     set(recover_missing "")
@@ -622,6 +674,34 @@ ${helper_options};${stamp_args};--;${arg_COMMAND}")
   list(TRANSFORM arg_CONSUMERS APPEND ">${owner}>${name}" OUTPUT_VARIABLE links)
   set_property(GLOBAL APPEND PROPERTY "_ATOMICGEN_LINKS${has_source_tree_outputs}" ${links})
 endfunction()
+
+# internal: the end of add_generated_source()'s common path for Unix Makefiles (reads and sets the
+# caller's variables): the rule makes the done stamp, the outputs are byproducts; the owner
+# re-runs the generator when an output is missing (see the general path).
+macro(_atomicgen_fast_make)
+  set(done_stamp "${CMAKE_CURRENT_BINARY_DIR}/CMakeFiles/atomicgen.stamps/${name}.done")
+  set_property(GLOBAL PROPERTY "_ATOMICGEN_SOURCE:${name}" "${owner}" "${done_stamp}" "" ""
+    ${outputs})
+  add_custom_command(
+    OUTPUT "${done_stamp}"
+    BYPRODUCTS ${outputs}
+    COMMAND AtomicGen::atomicgen run ${helper_options} --stamp "${done_stamp}" -- ${arg_COMMAND}
+    DEPENDS ${arg_DEPENDS}
+    COMMENT "${comment}"
+    VERBATIM)
+  set(working_directory "${CMAKE_CURRENT_BINARY_DIR}")
+  set(stamp_args --stamp "${done_stamp}")
+  if(DEFINED arg_OWNER)
+    set_property(GLOBAL APPEND PROPERTY "_ATOMICGEN_OWNED:${owner}" "${done_stamp}")
+    _atomicgen_add_recovery_line()
+  else()
+    add_custom_target("${name}"
+      COMMAND AtomicGen::atomicgen run --only-if-missing ${helper_options} ${stamp_args} --
+              ${arg_COMMAND}
+      VERBATIM
+      DEPENDS "${done_stamp}")
+  endif()
+endmacro()
 
 # internal: add_generated_source()'s outputs one by one, when the whole-list check could not vouch
 # for them (reads the caller's arg_OUTPUT and name; sets outputs, build_tree_outputs,
@@ -852,7 +932,20 @@ macro(_atomicgen_rare_keywords)
 endmacro()
 
 # internal: with Make, the line of the OWNER's script that re-runs this generator when one of its
-# outputs is missing, for words that need quoting (reads the caller's variables).
+# outputs is missing (reads the caller's variables): each word in single quotes; words with a
+# quote or a backslash (an escaped semicolon) are left to _atomicgen_add_quoted_recovery_line().
+macro(_atomicgen_add_recovery_line)
+  if("${working_directory}${helper_options}${stamp_args}${arg_COMMAND}" MATCHES "['\\]")
+    _atomicgen_add_quoted_recovery_line()
+  else()
+    string(REPLACE ";" "' '" _atomicgen_words "${outputs};--;${working_directory};run;\
+--only-if-missing;${helper_options};${stamp_args};--;${arg_COMMAND}")
+    set_property(GLOBAL APPEND_STRING PROPERTY "_ATOMICGEN_OWNER_SCRIPT_TEXT:${owner}"
+      "check '${_atomicgen_words}'\n")
+  endif()
+endmacro()
+
+# internal: _atomicgen_add_recovery_line() for words that need quoting.
 function(_atomicgen_add_quoted_recovery_line)
   # Each word in single quotes, a quote in it as '\''; an escaped semicolon of COMMAND is a
   # semicolon of its argument: list() commands split at escaped semicolons too, so they hide
