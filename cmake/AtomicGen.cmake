@@ -507,7 +507,36 @@ ${ATOMICGEN_FSYNC}|${CMAKE_GENERATOR}|${name}|${arg_COMMAND}" MATCHES
         add_custom_target("${name}" DEPENDS ${outputs})
       endif()
     else()
-      _atomicgen_fast_make()
+      # Unix Makefiles: the rule makes the done stamp, the outputs are byproducts; the owner
+      # re-runs the generator when an output is missing (see the general path).
+      set(done_stamp "${CMAKE_CURRENT_BINARY_DIR}/CMakeFiles/atomicgen.stamps/${name}.done")
+      set_property(GLOBAL PROPERTY "_ATOMICGEN_SOURCE:${name}" "${owner}" "${done_stamp}" "" ""
+        ${outputs})
+      add_custom_command(
+        OUTPUT "${done_stamp}"
+        BYPRODUCTS ${outputs}
+        COMMAND AtomicGen::atomicgen run ${helper_options} --stamp "${done_stamp}" -- ${arg_COMMAND}
+        DEPENDS ${arg_DEPENDS}
+        COMMENT "${comment}"
+        VERBATIM)
+      if(NOT DEFINED arg_OWNER)
+        add_custom_target("${name}"
+          COMMAND AtomicGen::atomicgen run --only-if-missing ${helper_options}
+                  --stamp "${done_stamp}" -- ${arg_COMMAND}
+          VERBATIM
+          DEPENDS "${done_stamp}")
+      elseif("${CMAKE_CURRENT_BINARY_DIR}${arg_COMMAND}" MATCHES "['\\]")
+        set_property(GLOBAL APPEND PROPERTY "_ATOMICGEN_OWNED:${owner}" "${done_stamp}")
+        set(working_directory "${CMAKE_CURRENT_BINARY_DIR}")
+        set(stamp_args --stamp "${done_stamp}")
+        _atomicgen_add_quoted_recovery_line()
+      else()
+        set_property(GLOBAL APPEND PROPERTY "_ATOMICGEN_OWNED:${owner}" "${done_stamp}")
+        string(REPLACE ";" "' '" words "${outputs};--;${CMAKE_CURRENT_BINARY_DIR};run;\
+--only-if-missing;${helper_options};--stamp;${done_stamp};--;${arg_COMMAND}")
+        set_property(GLOBAL APPEND_STRING PROPERTY "_ATOMICGEN_OWNER_SCRIPT_TEXT:${owner}"
+          "check '${words}'\n")
+      endif()
     endif()
     list(TRANSFORM arg_CONSUMERS APPEND ">${owner}>${name}" OUTPUT_VARIABLE links)
     set_property(GLOBAL APPEND PROPERTY _ATOMICGEN_LINKS ${links})
@@ -674,34 +703,6 @@ ${ATOMICGEN_FSYNC}|${CMAKE_GENERATOR}|${name}|${arg_COMMAND}" MATCHES
   list(TRANSFORM arg_CONSUMERS APPEND ">${owner}>${name}" OUTPUT_VARIABLE links)
   set_property(GLOBAL APPEND PROPERTY "_ATOMICGEN_LINKS${has_source_tree_outputs}" ${links})
 endfunction()
-
-# internal: the end of add_generated_source()'s common path for Unix Makefiles (reads and sets the
-# caller's variables): the rule makes the done stamp, the outputs are byproducts; the owner
-# re-runs the generator when an output is missing (see the general path).
-macro(_atomicgen_fast_make)
-  set(done_stamp "${CMAKE_CURRENT_BINARY_DIR}/CMakeFiles/atomicgen.stamps/${name}.done")
-  set_property(GLOBAL PROPERTY "_ATOMICGEN_SOURCE:${name}" "${owner}" "${done_stamp}" "" ""
-    ${outputs})
-  add_custom_command(
-    OUTPUT "${done_stamp}"
-    BYPRODUCTS ${outputs}
-    COMMAND AtomicGen::atomicgen run ${helper_options} --stamp "${done_stamp}" -- ${arg_COMMAND}
-    DEPENDS ${arg_DEPENDS}
-    COMMENT "${comment}"
-    VERBATIM)
-  set(working_directory "${CMAKE_CURRENT_BINARY_DIR}")
-  set(stamp_args --stamp "${done_stamp}")
-  if(DEFINED arg_OWNER)
-    set_property(GLOBAL APPEND PROPERTY "_ATOMICGEN_OWNED:${owner}" "${done_stamp}")
-    _atomicgen_add_recovery_line()
-  else()
-    add_custom_target("${name}"
-      COMMAND AtomicGen::atomicgen run --only-if-missing ${helper_options} ${stamp_args} --
-              ${arg_COMMAND}
-      VERBATIM
-      DEPENDS "${done_stamp}")
-  endif()
-endmacro()
 
 # internal: add_generated_source()'s outputs one by one, when the whole-list check could not vouch
 # for them (reads the caller's arg_OUTPUT and name; sets outputs, build_tree_outputs,
