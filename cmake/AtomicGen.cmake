@@ -456,8 +456,9 @@ function(add_generated_source name)
     "OUTPUT;COMMAND;DEPENDS;CONSUMERS")
 
   # The common call, straight through: Ninja or Unix Makefiles; no rare keyword; the name new and
-  # valid; no OWNER, or one this directory already created; a generator that is no target; every
-  # output in the build tree and normalized; DEPENDS given, every entry absolute, normalized and
+  # valid; no OWNER, or one this directory already created; a generator that is no target and a
+  # command without quote or backslash (an escaped semicolon); every output in the build tree,
+  # normalized and without quote; DEPENDS given, every entry absolute, normalized and
   # outside the build tree, and no source-tree output anywhere (so no entry can name another
   # call: see below).  Anything else takes the general path below, which checks and explains
   # everything one by one.  The test is written for CMake's cost model: every predicate of an
@@ -476,8 +477,8 @@ function(add_generated_source name)
 ${_ATOMICGEN_SOURCE_TREE_OUTPUTS}${arg_KEYWORDS_MISSING_VALUES}${arg_STDOUT}${arg_IN_PLACE}\
 ${arg_FSYNC}${arg_WORKING_DIRECTORY}${arg_DEPFILE}${arg_JOB_POOL}${arg_GROUP}${arg_COMMENT}|\
 ${ATOMICGEN_FSYNC}|${CMAKE_GENERATOR}|${name}|${arg_COMMAND}" MATCHES
-      "^0(0|1[^|]+)\\|FALSEFALSEFALSE\\|OFF\\|(Ninja|Unix Makefiles)\\|[A-Za-z0-9_.+-]+\\|[^;]"
-      AND NOT probe MATCHES "^[^\n]*;|\n[^\n]*[\n|]|[\\:$]|//|[/|][.|\n]|;([^/]|$)"
+      "^0(0|1[^|]+)\\|FALSEFALSEFALSE\\|OFF\\|(Ninja|Unix Makefiles)\\|[A-Za-z0-9_.+-]+\\|[^;'\\][^'\\]*$"
+      AND NOT probe MATCHES "^[^\n]*;|\n[^\n]*[\n|]|[\\:$']|//|[/|][.|\n]|;([^/]|$)"
       AND NOT TARGET "${name}" AND NOT TARGET "${generator}")
     set(owner ${arg_OWNER} "${name}")
     list(GET owner 0 owner)
@@ -525,12 +526,8 @@ ${ATOMICGEN_FSYNC}|${CMAKE_GENERATOR}|${name}|${arg_COMMAND}" MATCHES
                   --stamp "${done_stamp}" -- ${arg_COMMAND}
           VERBATIM
           DEPENDS "${done_stamp}")
-      elseif("${CMAKE_CURRENT_BINARY_DIR}${arg_COMMAND}" MATCHES "['\\]")
-        set_property(GLOBAL APPEND PROPERTY "_ATOMICGEN_OWNED:${owner}" "${done_stamp}")
-        set(working_directory "${CMAKE_CURRENT_BINARY_DIR}")
-        set(stamp_args --stamp "${done_stamp}")
-        _atomicgen_add_quoted_recovery_line()
       else()
+        # (No word has a quote or a backslash here: the test above sent those the general way.)
         set_property(GLOBAL APPEND PROPERTY "_ATOMICGEN_OWNED:${owner}" "${done_stamp}")
         string(REPLACE ";" "' '" words "${outputs};--;${CMAKE_CURRENT_BINARY_DIR};run;\
 --only-if-missing;${helper_options};--stamp;${done_stamp};--;${arg_COMMAND}")
