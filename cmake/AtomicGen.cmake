@@ -441,14 +441,18 @@ function(_atomicgen_create_owner owner)
   add_custom_target("${owner}" ${recover_missing})
 endfunction()
 
-# The body of add_generated_source() is written for speed: a project may call it thousands of
-# times, and every CMake command costs about a microsecond, a condition about half of one.  The
-# common call (outputs in the build tree, absolute DEPENDS, no rare keyword) runs few commands and
-# checks whole lists with one string operation each; whatever such a check cannot vouch for goes to
-# a helper macro that does it entry by entry (_atomicgen_classify_outputs(),
-# _atomicgen_resolve_dependencies(), _atomicgen_rare_keywords()), and a misuse is explained by
-# _atomicgen_diagnose().  What concerns several calls (consumers, DEPENDS on later calls) is
-# recorded and checked at the end of configuration, in bulk (_atomicgen_finalize()).
+# add_generated_source() is written for speed: a project may call it thousands of times, and
+# every CMake command costs about a microsecond, as does every predicate of an if() and every
+# compilation of a regular expression (on each use).  It has two paths.  The common call (see
+# there) is recognized by two matches and taken straight through: a few commands, the same graph.
+# The general path handles everything, checking whole lists with one string operation each where
+# it can; what such a check cannot vouch for goes to a helper macro that works entry by entry
+# (_atomicgen_classify_outputs(), _atomicgen_resolve_dependencies(), _atomicgen_rare_keywords()),
+# and a misuse is explained by _atomicgen_diagnose().  The two paths must produce the same graph:
+# the integration tests run both (their generators with a quote, an escaped semicolon, source-tree
+# outputs, relative DEPENDS or rare keywords take the general path).  What concerns several calls
+# (consumers, DEPENDS on later calls) is recorded and checked at the end of configuration, in bulk
+# (_atomicgen_finalize()).
 function(add_generated_source name)
   cmake_parse_arguments(PARSE_ARGV 1 arg
     "STDOUT;IN_PLACE;FSYNC"
