@@ -544,8 +544,9 @@ ${ATOMICGEN_FSYNC}|${CMAKE_GENERATOR}|${name}|${arg_COMMAND}" MATCHES
     return()
   endif()
 
-  # The general path.  The owning target: an OWNER of this directory already created is the
-  # common case.
+  # The general path (recorded for the tests that make sure the common path is taken).  The
+  # owning target: an OWNER of this directory already created is the common case.
+  set_property(GLOBAL APPEND PROPERTY _ATOMICGEN_GENERAL_CALLS "${name}")
   get_property(owner_dir GLOBAL PROPERTY "_ATOMICGEN_OWNER_DIR:${arg_OWNER}")
   if(owner_dir STREQUAL CMAKE_CURRENT_BINARY_DIR)
     set(owner "${arg_OWNER}")
