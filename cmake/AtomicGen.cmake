@@ -774,10 +774,11 @@ macro(_atomicgen_stamps)
   endif()
 endmacro()
 
-# internal: add_generated_source()'s DEPENDS entries one by one, when some entry is known, relative,
-# not normalized or a generator expression (reads and sets the caller's variables: depends is
-# rewritten, entries that name nothing known yet are recorded for _atomicgen_finalize()).
-macro(_atomicgen_resolve_dependencies)
+# internal: add_generated_source()'s DEPENDS entries one by one, when some entry may be known,
+# relative, not normalized or a generator expression (reads the caller's variables; rewrites its
+# arg_DEPENDS; entries that name nothing known yet are recorded for _atomicgen_finalize()).  A
+# function, not a macro: a macro costs its whole body on every call.
+function(_atomicgen_resolve_dependencies)
   set(_atomicgen_unresolved "")
   set(_atomicgen_upstreams "")
   set(_atomicgen_resolved "")
@@ -798,7 +799,37 @@ macro(_atomicgen_resolve_dependencies)
       if(_atomicgen_is_name)
         set(upstream "${dep}")
       else()
-        _atomicgen_resolve_dependency()
+        # Nothing known as spelled: an absolute normalized path is kept as it is; a relative one
+        # may be a file relative to the source or the binary directory; a path is normalized.
+        # Each candidate that names nothing known yet is recorded as unresolved, with its
+        # spelling when that differs.
+        if(dep MATCHES "\\$<|^<")
+          # A generator expression is not resolved; a "<" cannot begin a name or an absolute path.
+        elseif(dep MATCHES "^/[^$]*$" AND NOT dep MATCHES "/\\.|//")
+          list(APPEND _atomicgen_unresolved "${dep}")
+        else()
+          if(IS_ABSOLUTE "${dep}")
+            cmake_path(NORMAL_PATH dep OUTPUT_VARIABLE _atomicgen_candidates)
+          else()
+            cmake_path(ABSOLUTE_PATH dep BASE_DIRECTORY "${CMAKE_CURRENT_SOURCE_DIR}" NORMALIZE
+              OUTPUT_VARIABLE _atomicgen_candidates)
+            cmake_path(ABSOLUTE_PATH dep BASE_DIRECTORY "${CMAKE_CURRENT_BINARY_DIR}" NORMALIZE
+              OUTPUT_VARIABLE _atomicgen_in_binary)
+            list(APPEND _atomicgen_candidates "${_atomicgen_in_binary}")
+          endif()
+          foreach(_atomicgen_candidate IN LISTS _atomicgen_candidates)
+            get_property(upstream GLOBAL PROPERTY "_ATOMICGEN_OUTPUT_OWNER:${_atomicgen_candidate}")
+            if(DEFINED upstream)
+              break()
+            endif()
+          endforeach()
+          if(NOT DEFINED upstream)
+            list(APPEND _atomicgen_unresolved "${dep}" ${_atomicgen_candidates})
+            foreach(_atomicgen_candidate IN LISTS _atomicgen_candidates)
+              set_property(GLOBAL PROPERTY "_ATOMICGEN_SPELLING:${name}|${_atomicgen_candidate}" "${dep}")
+            endforeach()
+          endif()
+        endif()
         if(NOT DEFINED upstream)
           continue()
         endif()
@@ -844,46 +875,12 @@ macro(_atomicgen_resolve_dependencies)
     # Replaced by the edges above (a name is no file, and with OWNER no target either).
     list(REMOVE_ITEM arg_DEPENDS ${_atomicgen_resolved})
     list(APPEND arg_DEPENDS ${_atomicgen_edges})
+    set(arg_DEPENDS "${arg_DEPENDS}" PARENT_SCOPE)
   endif()
   if(NOT _atomicgen_unresolved STREQUAL "")
     set_property(GLOBAL APPEND PROPERTY _ATOMICGEN_UNRESOLVED "<${name}>" ${_atomicgen_unresolved})
   endif()
-endmacro()
-
-# internal: a DEPENDS entry that names nothing known as spelled: an absolute normalized path is
-# kept as it is; a relative one may be a name, or a file relative to the source or the binary
-# directory; a path is normalized (reads and sets the variables of
-# _atomicgen_resolve_dependencies()).  Each candidate that names nothing known yet is recorded as
-# unresolved, with its spelling when that differs.
-macro(_atomicgen_resolve_dependency)
-  if(dep MATCHES "\\$<|^<")
-    # A generator expression is not resolved; a "<" cannot begin a name or an absolute path.
-  elseif(dep MATCHES "^/[^$]*$" AND NOT dep MATCHES "/\\.|//")
-    list(APPEND _atomicgen_unresolved "${dep}")
-  else()
-    if(IS_ABSOLUTE "${dep}")
-      cmake_path(NORMAL_PATH dep OUTPUT_VARIABLE _atomicgen_candidates)
-    else()
-      cmake_path(ABSOLUTE_PATH dep BASE_DIRECTORY "${CMAKE_CURRENT_SOURCE_DIR}" NORMALIZE
-        OUTPUT_VARIABLE _atomicgen_candidates)
-      cmake_path(ABSOLUTE_PATH dep BASE_DIRECTORY "${CMAKE_CURRENT_BINARY_DIR}" NORMALIZE
-        OUTPUT_VARIABLE _atomicgen_in_binary)
-      list(APPEND _atomicgen_candidates "${_atomicgen_in_binary}")
-    endif()
-    foreach(_atomicgen_candidate IN LISTS _atomicgen_candidates)
-      get_property(upstream GLOBAL PROPERTY "_ATOMICGEN_OUTPUT_OWNER:${_atomicgen_candidate}")
-      if(DEFINED upstream)
-        break()
-      endif()
-    endforeach()
-    if(NOT DEFINED upstream)
-      list(APPEND _atomicgen_unresolved "${dep}" ${_atomicgen_candidates})
-      foreach(_atomicgen_candidate IN LISTS _atomicgen_candidates)
-        set_property(GLOBAL PROPERTY "_ATOMICGEN_SPELLING:${name}|${_atomicgen_candidate}" "${dep}")
-      endforeach()
-    endif()
-  endif()
-endmacro()
+endfunction()
 
 # internal: add_generated_source()'s rarer keywords: checks, helper options, optional arguments,
 # status line and working directory (reads and sets the caller's variables).
