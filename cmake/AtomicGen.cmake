@@ -486,13 +486,7 @@ ${ATOMICGEN_FSYNC}|${CMAKE_GENERATOR}|${name}|${arg_COMMAND}" MATCHES
       AND NOT TARGET "${name}" AND NOT TARGET "${generator}")
     set(owner ${arg_OWNER} "${name}")
     list(GET owner 0 owner)
-    foreach(abs IN LISTS outputs)
-      get_property(claimed GLOBAL PROPERTY "_ATOMICGEN_OUTPUT_OWNER:${abs}" SET)
-      if(claimed)
-        _atomicgen_diagnose()
-      endif()
-      set_property(GLOBAL PROPERTY "_ATOMICGEN_OUTPUT_OWNER:${abs}" "${name}")
-    endforeach()
+    _atomicgen_claim_outputs()
     set_property(GLOBAL APPEND PROPERTY _ATOMICGEN_UNRESOLVED "<${name}>" ${arg_DEPENDS})
     set_property(GLOBAL APPEND PROPERTY _ATOMICGEN_KEYS "${name}" ${outputs})
     list(TRANSFORM outputs PREPEND "--output;" OUTPUT_VARIABLE helper_options)
@@ -562,22 +556,20 @@ ${ATOMICGEN_FSYNC}|${CMAKE_GENERATOR}|${name}|${arg_COMMAND}" MATCHES
       _atomicgen_diagnose()
     endif()
   endif()
-  # One match checks that the name is new ("0") and valid, that no keyword lacks its value and
-  # that COMMAND has a non-empty first word.  A missing OUTPUT is caught with the outputs.
-  get_property(taken GLOBAL PROPERTY "_ATOMICGEN_SOURCE:${name}" SET)
+  # One match checks that the name is new ("0", looked up above) and valid, that no keyword lacks
+  # its value and that COMMAND has a non-empty first word.  A missing OUTPUT is caught with the
+  # outputs.
   if(DEFINED arg_UNPARSED_ARGUMENTS OR NOT
       "${taken}${arg_KEYWORDS_MISSING_VALUES}|${name}|${arg_COMMAND}" MATCHES
       "^0\\|[A-Za-z0-9_.+-]+\\|[^;]")
     _atomicgen_diagnose()
   endif()
 
-  # Outputs: absolute, each claimed by one call.  Only files under the build tree are the build's
-  # to delete; anything else (the source tree, an external checkout such as a CPython tree) may
-  # hold checked-in generated files.  The common case is recognized on the whole list: once the
-  # build tree's prefix is replaced by "|", no ";" is left (every output is in the build tree)
-  # and nothing needs normalizing (no "//", "/.", empty name, "\", ":" or "$").
-  list(TRANSFORM arg_OUTPUT PREPEND "${CMAKE_CURRENT_BINARY_DIR}/" REGEX "^[^/]"
-    OUTPUT_VARIABLE outputs)
+  # Outputs (made absolute above): each claimed by one call.  Only files under the build tree are
+  # the build's to delete; anything else (the source tree, an external checkout such as a CPython
+  # tree) may hold checked-in generated files.  Build-tree outputs are recognized on the whole
+  # list: once the build tree's prefix is replaced by "|", no ";" is left and nothing needs
+  # normalizing (no "//", "/.", empty name, "\", ":" or "$").
   string(REPLACE ";${CMAKE_BINARY_DIR}/" "|" probe ";${outputs}")
   if(probe MATCHES "[;\\:$]|//|/\\.|\\|\\.|/\\||/$|\\|$|\\|\\|")
     _atomicgen_classify_outputs()
@@ -586,13 +578,7 @@ ${ATOMICGEN_FSYNC}|${CMAKE_GENERATOR}|${name}|${arg_COMMAND}" MATCHES
     set(has_source_tree_outputs "")
     # The status line shows outputs relative to the build tree.
     string(REPLACE "${CMAKE_BINARY_DIR}/" "" comment "${outputs}")
-    foreach(abs IN LISTS outputs)
-      get_property(claimed GLOBAL PROPERTY "_ATOMICGEN_OUTPUT_OWNER:${abs}" SET)
-      if(claimed)
-        _atomicgen_diagnose()
-      endif()
-      set_property(GLOBAL PROPERTY "_ATOMICGEN_OUTPUT_OWNER:${abs}" "${name}")
-    endforeach()
+    _atomicgen_claim_outputs()
   endif()
 
   # What the custom command produces.  Ninja restats its outputs and keeps, in its log, the time
@@ -704,6 +690,18 @@ ${ATOMICGEN_FSYNC}|${CMAKE_GENERATOR}|${name}|${arg_COMMAND}" MATCHES
   # also get its changed stamp.  (No CONSUMERS appends nothing.)
   list(TRANSFORM arg_CONSUMERS APPEND ">${owner}>${name}" OUTPUT_VARIABLE links)
   set_property(GLOBAL APPEND PROPERTY "_ATOMICGEN_LINKS${has_source_tree_outputs}" ${links})
+endfunction()
+
+# internal: claim add_generated_source()'s outputs (absolute, normalized) for the call <name>, or
+# explain why one cannot be (reads the caller's variables).
+function(_atomicgen_claim_outputs)
+  foreach(abs IN LISTS outputs)
+    get_property(claimed GLOBAL PROPERTY "_ATOMICGEN_OUTPUT_OWNER:${abs}" SET)
+    if(claimed)
+      _atomicgen_diagnose()
+    endif()
+    set_property(GLOBAL PROPERTY "_ATOMICGEN_OUTPUT_OWNER:${abs}" "${name}")
+  endforeach()
 endfunction()
 
 # internal: add_generated_source()'s outputs one by one, when the whole-list check could not vouch
