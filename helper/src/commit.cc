@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "error.h"
+#include "journal.h"
 
 namespace atomicgen {
 
@@ -19,36 +20,36 @@ constexpr const char* kMarker = ".atomicgen-";
 // decoration (".", ".atomicgen-", pid, "-", 19 digits, ".stage").
 constexpr std::size_t kMaxStem = 200;
 
-struct HelperFile {
-  long pid = 0;  // 0: not one of ours (or a lock file)
-  std::string kind;
-  std::string stem;  // "" for staging directories
-};
-
-// Parses ".<stem>.atomicgen-<pid>-<nonce>.<kind>" and ".atomicgen-<pid>-<nonce>.stage".
-HelperFile ParseHelperFile(const std::string& name) {
-  HelperFile file;
-  std::size_t marker = name.rfind(kMarker);
-  std::size_t dot = name.rfind('.');
-  if (marker == std::string::npos || dot == std::string::npos || dot < marker) return file;
-  std::string kind = name.substr(dot + 1);
-  if (kind != "tmp" && kind != "bak" && kind != "new" && kind != "stage") return file;
-  const char* digits = name.c_str() + marker + std::strlen(kMarker);
-  char* end = nullptr;
-  long pid = std::strtol(digits, &end, 10);
-  if (end == digits || *end != '-') return file;
-  file.pid = pid;
-  file.kind = kind;
-  file.stem = marker > 1 && name[0] == '.' ? name.substr(1, marker - 1) : std::string();
-  return file;
-}
-
 std::string HelperPathFor(const std::string& destination, const std::string& suffix) {
   return JoinPath(DirectoryOf(destination),
                   fmt::format(".{}{}", StemOf(BaseNameOf(destination)), suffix));
 }
 
 }  // namespace
+
+HelperFileName ParseHelperFileName(const std::string& name) {
+  HelperFileName file;
+  const std::size_t marker = name.rfind(kMarker);
+  const std::size_t dot = name.rfind('.');
+  if (marker == std::string::npos || dot == std::string::npos || dot < marker) return file;
+  const std::size_t id_start = marker + std::strlen(kMarker);
+  const std::string run_id = name.substr(id_start, dot - id_start);
+  const std::size_t dash = run_id.find('-');
+  if (dash == std::string::npos || dash == 0 || dash + 1 == run_id.size()) return file;
+  for (std::size_t i = 0; i < run_id.size(); ++i) {
+    if (i != dash && (run_id[i] < '0' || run_id[i] > '9')) return file;
+  }
+  const std::string kind = name.substr(dot + 1);
+  if (kind != "tmp" && kind != "copy" && kind != "bak" && kind != "stage" && kind != "journal" &&
+      kind != "ref") {
+    return file;
+  }
+  file.pid = std::strtol(run_id.c_str(), nullptr, 10);
+  file.run_id = run_id;
+  file.kind = kind;
+  file.stem = marker > 1 && name[0] == '.' ? name.substr(1, marker - 1) : std::string();
+  return file;
+}
 
 void CopyFile(FileSystem& fs, const std::string& from, const std::string& to, std::uint32_t mode,
               const CommitOptions& options) {
@@ -103,12 +104,12 @@ std::string TemporaryPathFor(const std::string& destination, const std::string& 
   return HelperPathFor(destination, fmt::format("{}{}.tmp", kMarker, run_id));
 }
 
-std::string BackupPathFor(const std::string& destination, const std::string& run_id) {
-  return HelperPathFor(destination, fmt::format("{}{}.bak", kMarker, run_id));
+std::string CopyPathFor(const std::string& destination, const std::string& run_id) {
+  return HelperPathFor(destination, fmt::format("{}{}.copy", kMarker, run_id));
 }
 
-std::string CreatedMarkerPathFor(const std::string& destination, const std::string& run_id) {
-  return HelperPathFor(destination, fmt::format("{}{}.new", kMarker, run_id));
+std::string BackupPathFor(const std::string& destination, const std::string& run_id) {
+  return HelperPathFor(destination, fmt::format("{}{}.bak", kMarker, run_id));
 }
 
 std::string LockPathFor(const std::string& destination) {
@@ -175,51 +176,52 @@ File CreateTemporaryFor(FileSystem& fs, const std::string& temporary) {
 
 namespace {
 
-// internal: renames `temporary` (different bytes) over `target`, giving it the previous mode
-// unless `mode_is_set` (the caller made it with that mode).
-CommitResult ReplaceFile(FileSystem& fs, const std::string& temporary, const std::string& target,
-                         const FileInfo& existing, const CommitOptions& options,
-                         bool mode_is_set = false) {
-  const bool change_mode = existing.exists && !mode_is_set;
-  if (change_mode || options.fsync) {
-    File file = fs.OpenForReading(temporary);
-    if (change_mode) fs.ChangeMode(file, existing.mode);
-    if (options.fsync) fs.Sync(file);
-    fs.Close(file);
-  }
-  std::string staged = temporary;
-  // A temporary next to the target is on its file system; one in a staging directory may not be.
-  if (DirectoryOf(temporary) != DirectoryOf(target) &&
-      fs.Status(temporary).device != fs.Status(DirectoryOf(target)).device) {
-    // A symlinked destination on another file system: rename cannot cross it, so the bytes are
-    // copied next to the target first.
-    staged = TemporaryPathFor(target, RunId());
-    try {
-      CopyFile(fs, temporary, staged, fs.Status(temporary).mode, options);
-    } catch (...) {
-      try {
-        fs.Remove(staged);
-      } catch (...) {
-        NoteLeftBehind();
-      }
-      throw;
-    }
-    fs.Remove(temporary);
-  }
+// internal: removes one of the helper's own files after another error (best effort).
+void RemoveQuietly(FileSystem& fs, const std::string& path) noexcept {
   try {
-    fs.Rename(staged, target);
+    fs.Remove(path);
   } catch (...) {
-    if (staged != temporary) {
-      try {
-        fs.Remove(staged);  // our copy next to the target; the caller owns `temporary`
-      } catch (...) {
-        NoteLeftBehind();
-      }
+    NoteLeftBehind();
+  }
+}
+
+// A file ready to be renamed over its destination.
+struct Replacement {
+  std::string path;
+  std::uint64_t device = 0;
+  std::uint64_t inode = 0;
+  bool is_copy = false;  // a copy of the helper's own, made next to the destination
+};
+
+// internal: `staged` itself when it can be renamed over `target` as it is: on the same file
+// system, with no other name (a generator may hard-link an input as its output: renaming that
+// would make the output a second name of the input) and already with the mode `target` keeps
+// (`existing`'s, or for a new output the mode the generator gave it). Otherwise a copy, created by
+// the helper next to `target` and given that mode through its own descriptor.
+Replacement PrepareReplacement(FileSystem& fs, const std::string& staged, const std::string& target,
+                               const FileInfo& existing, const CommitOptions& options) {
+  const FileInfo info = fs.Status(staged);
+  const std::uint32_t mode = existing.exists ? existing.mode : info.mode;
+  const bool same_file_system = DirectoryOf(staged) == DirectoryOf(target) ||
+                                info.device == fs.Status(DirectoryOf(target)).device;
+  if (same_file_system && info.links == 1 && info.mode == mode) {
+    if (options.fsync) {
+      File file = fs.OpenForReading(staged);
+      fs.Sync(file);
+      fs.Close(file);
     }
+    return {staged, info.device, info.inode, false};
+  }
+  // Not the temporary name: the staged file may be this run's --stdout temporary for `target`.
+  const std::string copy = CopyPathFor(target, RunId());
+  try {
+    CopyFile(fs, staged, copy, mode, options);
+    const FileInfo copied = fs.LinkStatus(copy);
+    return {copy, copied.device, copied.inode, true};
+  } catch (...) {
+    RemoveQuietly(fs, copy);
     throw;
   }
-  if (options.fsync) fs.SyncDirectory(DirectoryOf(target));
-  return existing.exists ? CommitResult::kReplaced : CommitResult::kCreated;
 }
 
 // internal: a second name for `target`'s current bytes, to put back by rename: a hard link where
@@ -243,25 +245,21 @@ void MakeBackupCopy(FileSystem& fs, const std::string& target, const std::string
     fs.SetModificationTime(temporary, existing.mtime);
     fs.Rename(temporary, backup);
   } catch (...) {
-    try {
-      fs.Remove(temporary);
-    } catch (...) {
-      NoteLeftBehind();
-    }
+    RemoveQuietly(fs, temporary);
     throw;
   }
 }
 
 std::vector<CommitResult> CommitAll(FileSystem& fs, const std::vector<StagedFile>& files,
                                     const CommitOptions& options) {
-  struct Pending {
+  struct Change {
     std::size_t index;
     std::string target;
     FileInfo existing;
-    std::string journal;  // backup (.bak) or created-marker (.new); "" when not journaled
+    Replacement replacement;
   };
   std::vector<CommitResult> results(files.size(), CommitResult::kUnchanged);
-  std::vector<Pending> pending;
+  std::vector<Change> changes;
   for (std::size_t i = 0; i < files.size(); ++i) {
     std::string target = ResolveDestination(fs, files[i].destination);
     FileInfo existing = fs.Status(target);
@@ -269,62 +267,81 @@ std::vector<CommitResult> CommitAll(FileSystem& fs, const std::vector<StagedFile
       fs.Remove(files[i].temporary);
       continue;
     }
-    pending.push_back({i, target, existing, {}});
+    changes.push_back({i, target, existing, {}});
+    results[i] = existing.exists ? CommitResult::kReplaced : CommitResult::kCreated;
   }
+  if (changes.empty()) return results;
 
-  auto remove_journal = [&]() noexcept {
-    for (Pending& change : pending) {
-      try {
-        if (!change.journal.empty()) fs.Remove(change.journal);
-      } catch (...) {
-        NoteLeftBehind();
-        // Left for RecoverInterruptedCommit; it undoes only what a dead run left.
-      }
+  // Everything that can fail is done before the first rename: copies, backups, the journal.
+  Journal journal{RunId(), {}, {}};
+  auto discard = [&]() noexcept {
+    for (const Change& change : changes) {
+      if (change.replacement.is_copy) RemoveQuietly(fs, change.replacement.path);
+    }
+    for (const JournalEntry& entry : journal.entries) {
+      if (entry.backup_inode != 0) RemoveQuietly(fs, BackupPathFor(entry.target, RunId()));
     }
   };
-  std::size_t committed = 0;
   try {
-    // Several changed outputs: before the first rename, record how to undo each, so that a failure
-    // here (or a kill, through the next run's RecoverInterruptedCommit) never leaves some outputs
-    // new and others old. One output needs no journal: its rename is the whole commit.
-    if (pending.size() > 1) {
-      for (Pending& change : pending) {
-        if (change.existing.exists) {
-          std::string backup = BackupPathFor(change.target, RunId());
-          MakeBackup(fs, change.target, backup, change.existing);
-          change.journal = backup;
-        } else {
-          std::string marker = CreatedMarkerPathFor(change.target, RunId());
-          File file = fs.CreateExclusive(marker, 0666);
-          change.journal = marker;
-          fs.Close(file);
-        }
-      }
+    for (Change& change : changes) {
+      change.replacement = PrepareReplacement(fs, files[change.index].temporary, change.target,
+                                              change.existing, options);
     }
-    for (const Pending& change : pending) {
-      results[change.index] =
-          ReplaceFile(fs, files[change.index].temporary, change.target, change.existing, options);
-      ++committed;
+    // One changed output needs no journal: its rename is the whole commit.
+    if (changes.size() > 1) {
+      for (const Change& change : changes) {
+        JournalEntry entry{change.target, change.replacement.device, 0, 0,
+                           change.replacement.inode};
+        if (change.existing.exists) {
+          const std::string backup = BackupPathFor(change.target, RunId());
+          MakeBackup(fs, change.target, backup, change.existing);
+          entry.old_inode = change.existing.inode;
+          entry.backup_inode = fs.LinkStatus(backup).inode;
+        }
+        journal.entries.push_back(entry);
+      }
+      StartCommit(fs, journal, options.fsync);
     }
   } catch (...) {
-    for (std::size_t k = 0; k < committed; ++k) {
-      Pending& change = pending[k];
-      try {
-        if (change.existing.exists) {
-          fs.Rename(change.journal, change.target);
-        } else {
-          fs.Remove(change.target);
-        }
-        if (change.existing.exists) change.journal.clear();
-      } catch (...) {
-        NoteLeftBehind();
-        // The journal entry stays; the next run on this output completes the undo.
-      }
-    }
-    remove_journal();
+    discard();
     throw;
   }
-  remove_journal();
+
+  try {
+    for (const Change& change : changes) fs.Rename(change.replacement.path, change.target);
+    if (options.fsync) {
+      for (const Change& change : changes) fs.SyncDirectory(DirectoryOf(change.target));
+    }
+    if (!journal.path.empty()) FinishCommit(fs, journal);
+  } catch (const Error& error) {
+    if (journal.path.empty()) {
+      discard();
+      throw;
+    }
+    try {
+      RollBack(fs, journal);
+    } catch (const Error& rollback) {
+      NoteLeftBehind();  // the journal stays, and the lock files with it: the next run rolls back
+      throw Error(error.code(), error.operation(), error.path(),
+                  fmt::format("{}; putting the outputs back failed too ({}): the previous outputs "
+                              "are kept in backups that the next run on them puts back",
+                              error.reason(), rollback.what()));
+    }
+    discard();
+    throw;
+  } catch (...) {
+    try {
+      if (!journal.path.empty()) RollBack(fs, journal);
+    } catch (...) {
+      NoteLeftBehind();
+    }
+    discard();
+    throw;
+  }
+  // The staged files that were copied rather than renamed are no longer needed.
+  for (const Change& change : changes) {
+    if (change.replacement.is_copy) RemoveQuietly(fs, files[change.index].temporary);
+  }
   return results;
 }
 
@@ -336,10 +353,9 @@ CommitResult CommitFile(FileSystem& fs, const std::string& temporary,
 CommitResult UpdateIfDifferent(FileSystem& fs, const std::string& source,
                                const std::string& destination, bool move,
                                const CommitOptions& options) {
-  const FileInfo source_info = fs.Status(source);
-  if (!source_info.exists) {
-    throw Error(ExitCode::kFileSystem, move ? "move-if-different" : "copy-if-different", source,
-                "source does not exist");
+  const char* operation = move ? "move-if-different" : "copy-if-different";
+  if (!fs.Status(source).exists) {
+    throw Error(ExitCode::kFileSystem, operation, source, "source does not exist");
   }
   std::string target = ResolveDestination(fs, destination);
   // Identical bytes need no lock: leaving the destination alone is a correct outcome whichever
@@ -349,12 +365,7 @@ CommitResult UpdateIfDifferent(FileSystem& fs, const std::string& source,
     if (move) fs.Remove(source);
     return CommitResult::kUnchanged;
   }
-  FileLock lock(fs, LockPathFor(target));
-  if (lock.previous_holder_died()) {
-    // Only a run that died holding this lock can have left files here (FileLock).
-    RemoveStaleLeftovers(fs, DirectoryOf(target));
-    RecoverInterruptedCommit(fs, target);
-  }
+  std::vector<FileLock> locks = LockOutputs(fs, {target});
   // Compared again under the lock: another run may have written these bytes meanwhile, and then
   // the destination must stay untouched.
   if (SameContent(fs, source, target)) {
@@ -362,44 +373,36 @@ CommitResult UpdateIfDifferent(FileSystem& fs, const std::string& source,
     return CommitResult::kUnchanged;
   }
   const FileInfo existing = fs.Status(target);
-  bool mode_is_set = true;
-  std::string temporary = TemporaryPathFor(target, RunId());
+  // A move renames the source itself when it can (PrepareReplacement); a copy always writes a file
+  // of the helper's own next to the destination.
+  Replacement replacement;
   if (move) {
-    fs.Rename(source, temporary);
-    mode_is_set = !existing.exists || existing.mode == source_info.mode;
+    replacement = PrepareReplacement(fs, source, target, existing, options);
   } else {
+    replacement.path = TemporaryPathFor(target, RunId());
+    replacement.is_copy = true;
     try {
-      CopyFile(fs, source, temporary, existing.exists ? existing.mode : source_info.mode,
-               options);
+      CopyFile(fs, source, replacement.path,
+               existing.exists ? existing.mode : fs.Status(source).mode, options);
     } catch (...) {
-      try {
-        fs.Remove(temporary);
-      } catch (...) {
-        NoteLeftBehind();
-      }
+      RemoveQuietly(fs, replacement.path);
       throw;
     }
   }
   try {
     if (int signal = InterruptSignal()) {
-      throw Error(static_cast<ExitCode>(128 + signal),
-                  move ? "move-if-different" : "copy-if-different", destination,
+      throw Error(static_cast<ExitCode>(128 + signal), operation, destination,
                   fmt::format("interrupted by {}; previous content kept", SignalName(signal)));
     }
     // One output, its lock held and its bytes known to differ: the rename is the whole commit.
-    return ReplaceFile(fs, temporary, target, existing, options, mode_is_set);
+    fs.Rename(replacement.path, target);
   } catch (...) {
-    try {
-      if (move) {
-        fs.Rename(temporary, source);
-      } else {
-        fs.Remove(temporary);
-      }
-    } catch (...) {
-      NoteLeftBehind();
-    }
+    if (replacement.is_copy) RemoveQuietly(fs, replacement.path);
     throw;
   }
+  if (options.fsync) fs.SyncDirectory(DirectoryOf(target));
+  if (move && replacement.is_copy) fs.Remove(source);
+  return existing.exists ? CommitResult::kReplaced : CommitResult::kCreated;
 }
 
 void RemoveStaleLeftovers(FileSystem& fs, const std::string& directory) {
@@ -410,47 +413,65 @@ void RemoveStaleLeftovers(FileSystem& fs, const std::string& directory) {
     return;  // A directory we cannot list holds nothing we could clean either.
   }
   for (const std::string& name : names) {
-    HelperFile file = ParseHelperFile(name);
-    if (file.pid == 0 || (file.kind != "tmp" && file.kind != "stage") || ProcessExists(file.pid)) {
-      continue;
-    }
+    HelperFileName file = ParseHelperFileName(name);
+    if (file.pid == 0 || file.kind == "journal" || ProcessExists(file.pid)) continue;
+    const std::string path = JoinPath(directory, name);
     try {
-      fs.RemoveTree(JoinPath(directory, name));
+      // Only what the helper itself makes: anything else planted under such a name is ignored.
+      FileInfo info = fs.LinkStatus(path);
+      const bool expected_type = file.kind == "stage" ? info.is_directory : info.is_regular;
+      if (!expected_type || info.owner != CurrentUserId()) continue;
+      fs.RemoveTree(path);
     } catch (const Error&) {
       // Another run cleaning the same directory got there first; nothing is lost.
     }
   }
 }
 
-void RecoverInterruptedCommit(FileSystem& fs, const std::string& destination) {
-  const std::string directory = DirectoryOf(destination);
-  const std::string stem = StemOf(BaseNameOf(destination));
-  std::vector<std::string> names;
-  try {
-    names = fs.ListDirectory(directory);
-  } catch (const Error&) {
-    return;
-  }
-  for (const std::string& name : names) {
-    HelperFile file = ParseHelperFile(name);
-    if (file.pid == 0 || file.stem != stem || (file.kind != "bak" && file.kind != "new") ||
-        ProcessExists(file.pid)) {
+namespace {
+
+// internal: sorts `paths` and drops repeated ones.
+std::vector<std::string> SortedUnique(std::vector<std::string> paths) {
+  std::sort(paths.begin(), paths.end());
+  paths.erase(std::unique(paths.begin(), paths.end()), paths.end());
+  return paths;
+}
+
+}  // namespace
+
+std::vector<FileLock> LockOutputs(FileSystem& fs, const std::vector<std::string>& destinations,
+                                  const std::vector<std::string>& staging_directories) {
+  std::vector<std::string> outputs = SortedUnique(destinations);
+  for (;;) {
+    std::vector<FileLock> locks;
+    locks.reserve(outputs.size());
+    bool previous_run_died = false;
+    for (const std::string& output : outputs) {
+      locks.emplace_back(fs, LockPathFor(output));
+      previous_run_died |= locks.back().previous_holder_died();
+    }
+    // Leftovers exist only where a run died holding one of these locks (FileLock).
+    if (!previous_run_died) return locks;
+
+    std::vector<std::string> directories = staging_directories;
+    for (const std::string& output : outputs) directories.push_back(DirectoryOf(output));
+    directories = SortedUnique(directories);
+    std::vector<Journal> journals = FindInterruptedCommits(fs, directories);
+    std::vector<std::string> needed = outputs;
+    for (const Journal& journal : journals) {
+      for (const JournalEntry& entry : journal.entries) needed.push_back(entry.target);
+    }
+    needed = SortedUnique(needed);
+    if (needed != outputs) {
+      // A dead run's commit covers outputs we do not hold: let go (keeping the lock files that
+      // say a run died) and take them all in order, so no two runs wait on each other.
+      for (FileLock& lock : locks) lock.KeepLockFile();
+      outputs = needed;
       continue;
     }
-    std::string path = JoinPath(directory, name);
-    if (file.kind == "new") {
-      // The dead run created this output in a commit it did not finish: it did not exist before.
-      fs.Remove(destination);
-      fs.Remove(path);
-      continue;
-    }
-    FileInfo backup = fs.LinkStatus(path);
-    FileInfo current = fs.LinkStatus(destination);
-    if (current.exists && current.device == backup.device && current.inode == backup.inode) {
-      fs.Remove(path);  // a hard-link backup of bytes that were never replaced
-    } else {
-      fs.Rename(path, destination);  // the previous bytes (and mtime) back
-    }
+    for (const Journal& journal : journals) RecoverInterruptedCommit(fs, journal);
+    for (const std::string& directory : directories) RemoveStaleLeftovers(fs, directory);
+    return locks;
   }
 }
 

@@ -23,9 +23,20 @@ std::string DirectoryOf(const std::string& path);  // "" -> "."
 std::string BaseNameOf(const std::string& path);
 std::string JoinPath(const std::string& directory, const std::string& name);
 std::string TemporaryPathFor(const std::string& destination, const std::string& run_id);
+// A copy of a staged file made next to its destination (PrepareReplacement in commit.cc).
+std::string CopyPathFor(const std::string& destination, const std::string& run_id);
 std::string BackupPathFor(const std::string& destination, const std::string& run_id);
-std::string CreatedMarkerPathFor(const std::string& destination, const std::string& run_id);
 std::string LockPathFor(const std::string& destination);
+
+// What a name in a directory says about it, when it is named like one of the helper's files:
+// ".<stem>.atomicgen-<pid>-<nonce>.<kind>" or ".atomicgen-<pid>-<nonce>.<kind>".
+struct HelperFileName {
+  long pid = 0;        // 0: not named like one of ours (lock files included)
+  std::string run_id;  // "<pid>-<nonce>"
+  std::string kind;    // tmp, copy, bak, stage, journal, ref
+  std::string stem;    // "" for staging directories and references
+};
+HelperFileName ParseHelperFileName(const std::string& name);
 
 // The destination's name as used in the helper's own file names: itself, or for a name too long
 // to be decorated within NAME_MAX, a prefix and a hash.
@@ -59,9 +70,12 @@ struct StagedFile {
 };
 
 // Commits several outputs all or nothing: unchanged ones are left untouched, changed ones renamed
-// over their destinations. With more than one change, each destination first gets a journal entry
-// (a hard-link or copy backup, or a "created" marker) so that a failure rolls the renamed ones
-// back, and a run killed mid-commit is rolled back by the next run on its outputs.
+// over their destinations. With more than one change, each existing destination first gets a
+// backup (a hard link, or a copy) and the run a journal (journal.h), so that a failure rolls the
+// renamed ones back, and a run killed mid-commit is rolled back by the next run on its outputs.
+// A staged file is renamed as it is unless it has another name (a generator that hard-linked an
+// input), is on another file system, or has a mode other than the one its destination keeps: then
+// a copy of the helper's own is renamed instead (the helper sets modes only on files it created).
 std::vector<CommitResult> CommitAll(FileSystem& fs, const std::vector<StagedFile>& files,
                                     const CommitOptions& options);
 
@@ -76,13 +90,16 @@ CommitResult UpdateIfDifferent(FileSystem& fs, const std::string& source,
                                const std::string& destination, bool move,
                                const CommitOptions& options);
 
-// Removes the temporary files and staging directories left in `directory` by runs whose process
-// is gone.
+// Removes what runs whose process is gone left in `directory`: temporary files, staging
+// directories, backups and journal references, each only if it is a regular file (a directory for
+// a stage) of the running user. Journals are not touched: LockOutputs rolls them back first.
 void RemoveStaleLeftovers(FileSystem& fs, const std::string& directory);
 
-// Undoes what a dead run left half done on `destination`: puts a backup back over it (in-place
-// runs, and multi-output commits), or removes an output it created. Call with the output's lock
-// held.
-void RecoverInterruptedCommit(FileSystem& fs, const std::string& destination);
+// Locks every output (sorted, so concurrent runs cannot deadlock). When a lock shows that a run
+// died holding it, rolls back every unfinished commit of a dead run found next to the outputs
+// (first taking the locks of all its outputs too, in order), then sweeps stale leftovers from the
+// outputs' directories and from `staging_directories` (where a dead run of this command staged).
+std::vector<FileLock> LockOutputs(FileSystem& fs, const std::vector<std::string>& destinations,
+                                  const std::vector<std::string>& staging_directories = {});
 
 }  // namespace atomicgen

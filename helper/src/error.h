@@ -15,6 +15,7 @@ enum class ExitCode : int {
   kUsage = 2,
   kFileSystem = 3,
   kContract = 4,
+  kOutputChanged = 5,  // a destination changed during the run, not through the helper
 };
 
 class Error : public std::runtime_error {
@@ -32,6 +33,10 @@ class Error : public std::runtime_error {
   std::string path_;
   std::string reason_;
 };
+
+// `text` with every control character written as an escape (\n, \t, \r, \xNN), so that an
+// error naming a file whose name holds a newline is still one line.
+std::string EscapeControlCharacters(std::string_view text);
 
 // Throws a kFileSystem Error whose reason is strerror(err).
 [[noreturn]] void ThrowSystemError(int err, std::string_view operation, std::string_view path);

@@ -30,30 +30,6 @@ bool RunReport::changed() const {
                      [](const auto& output) { return output.second != CommitResult::kUnchanged; });
 }
 
-std::vector<FileLock> LockOutputs(FileSystem& fs, const std::vector<std::string>& destinations,
-                                  const std::vector<std::string>& staging_directories) {
-  std::vector<std::string> sorted = destinations;
-  std::sort(sorted.begin(), sorted.end());
-  sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
-  std::vector<FileLock> locks;
-  locks.reserve(sorted.size());
-  bool previous_run_died = false;
-  for (const std::string& destination : sorted) {
-    locks.emplace_back(fs, LockPathFor(destination));
-    previous_run_died |= locks.back().previous_holder_died();
-  }
-  // Leftovers exist only where a run died holding one of these locks (FileLock): then sweep the
-  // directories it used (its outputs' and its staging directories' parents) and undo its commit.
-  if (!previous_run_died) return locks;
-  std::vector<std::string> directories = staging_directories;
-  for (const std::string& destination : sorted) directories.push_back(DirectoryOf(destination));
-  std::sort(directories.begin(), directories.end());
-  directories.erase(std::unique(directories.begin(), directories.end()), directories.end());
-  for (const std::string& directory : directories) RemoveStaleLeftovers(fs, directory);
-  for (const std::string& destination : sorted) RecoverInterruptedCommit(fs, destination);
-  return locks;
-}
-
 namespace {
 
 // internal: the declared outputs without the --stdout one, which is staged differently.
@@ -67,9 +43,11 @@ std::vector<std::string> ArgumentOutputs(const Options& options) {
 }
 
 // internal: `error` saying that the previous outputs were kept, unless it says so already. True of
-// every error: CommitAll rolls back what it renamed before it reports.
+// every error but a usage error and a destination changed behind the helper's back: CommitAll
+// rolls back what it renamed before it reports.
 Error WithWhatWasKept(const Error& error, const std::vector<std::string>& declared) {
-  if (error.code() == ExitCode::kUsage || error.reason().find("kept") != std::string::npos) {
+  if (error.code() == ExitCode::kUsage || error.code() == ExitCode::kOutputChanged ||
+      error.reason().find("kept") != std::string::npos) {
     return error;
   }
   std::string names;
@@ -83,6 +61,42 @@ void ThrowIfInterrupted(const std::string& generator, const std::vector<std::str
   if (int signal = InterruptSignal()) {
     ThrowGeneratorFailure(generator, fmt::format("interrupted by {}", SignalName(signal)), outputs,
                           128 + signal);
+  }
+}
+
+// internal: whether two looks at a path found the same file, unchanged.
+bool SameFileUnchanged(const FileInfo& before, const FileInfo& after) {
+  if (before.exists != after.exists) return false;
+  if (!before.exists) return true;
+  return before.device == after.device && before.inode == after.inode &&
+         before.size == after.size && before.mtime == after.mtime;
+}
+
+// internal: the kOutputChanged error when a destination is no longer the file it was when the run
+// took its lock: something other than the helper wrote it meanwhile (a generator writing the
+// final path itself, or another program). Nothing is committed then.
+void ThrowIfChangedBehindTheHelper(FileSystem& fs, const std::vector<StagedOutput>& outputs,
+                                   const std::vector<std::string>& destinations,
+                                   const std::vector<FileInfo>& before,
+                                   const std::string& generator) {
+  for (std::size_t i = 0; i < outputs.size(); ++i) {
+    if (SameFileUnchanged(before[i], fs.LinkStatus(destinations[i]))) continue;
+    throw Error(ExitCode::kOutputChanged, "run", outputs[i].declared,
+                fmt::format("changed while {} ran, not through the helper (a generator writing "
+                            "this final path itself, or another program); nothing was committed, "
+                            "and this file is left as that writer made it",
+                            generator));
+  }
+}
+
+// internal: a --stamp or --changed-stamp file, opened (created if missing) before any output is
+// touched, so that a stamp that cannot be written fails the run while everything is as it was.
+File OpenStamp(FileSystem& fs, const std::string& path) {
+  try {
+    MakeDirectories(fs, DirectoryOf(NormalizePath(path, fs.RealDirectory("."))));
+    return fs.OpenOrCreate(path);
+  } catch (const Error& error) {
+    throw Error(error.code(), "stamp", path, error.what());
   }
 }
 
@@ -126,6 +140,9 @@ RunReport RunStaged(FileSystem& fs, const Options& options) {
   std::vector<std::string> staging_parents;
   for (const StageDirectory& stage : plan.stages) staging_parents.push_back(stage.real);
   std::vector<FileLock> locks = LockOutputs(fs, destinations, staging_parents);
+  // What each destination is now, under its lock: only the helper may change it until the commit.
+  std::vector<FileInfo> before;
+  for (const std::string& destination : destinations) before.push_back(fs.LinkStatus(destination));
   RunReport report;
   auto discard = [&]() noexcept {
     RemoveStaging(fs, plan);
@@ -154,6 +171,7 @@ RunReport RunStaged(FileSystem& fs, const Options& options) {
     }
     ExitStatus status = StartAndWait(request, declared);
     if (stdout_file.is_open()) fs.Close(stdout_file);
+    ThrowIfChangedBehindTheHelper(fs, outputs, destinations, before, generator);
     ThrowIfInterrupted(generator, declared);
     if (!status.success()) {
       ThrowGeneratorFailure(generator, DescribeStatus(status), declared,
@@ -239,20 +257,34 @@ RunReport Run(FileSystem& fs, const Options& given) {
   }
   InstallInterruptHandlers();
   RunReport report;
+  File stamp, changed_stamp;
   try {
+    if (options.stamp) stamp = OpenStamp(fs, *options.stamp);
+    // A changed stamp that was missing is created now, which is what it needs ("created if
+    // missing"); one that exists is touched below when an output changed.
+    if (options.changed_stamp) changed_stamp = OpenStamp(fs, *options.changed_stamp);
     report = options.in_place ? RunInPlace(fs, options) : RunStaged(fs, options);
   } catch (const Error& error) {
     std::vector<std::string> declared = options.outputs;
     if (options.stdout_output) declared.insert(declared.begin(), *options.stdout_output);
     throw WithWhatWasKept(error, declared);
   }
-  if (options.changed_stamp && (report.changed() || !fs.Status(*options.changed_stamp).exists)) {
-    MakeDirectories(fs, DirectoryOf(NormalizePath(*options.changed_stamp, fs.RealDirectory("."))));
-    fs.Touch(*options.changed_stamp);
-  }
-  if (options.stamp) {
-    MakeDirectories(fs, DirectoryOf(NormalizePath(*options.stamp, fs.RealDirectory("."))));
-    fs.Touch(*options.stamp);
+  try {
+    if (changed_stamp.is_open()) {
+      if (report.changed()) fs.Touch(changed_stamp);
+      fs.Close(changed_stamp);
+    }
+    if (stamp.is_open()) {
+      fs.Touch(stamp);
+      fs.Close(stamp);
+    }
+  } catch (const Error& error) {
+    std::string committed;
+    for (const auto& [output, result] : report.outputs) {
+      committed += fmt::format("{}{} ({})", committed.empty() ? "" : ", ", output, Describe(result));
+    }
+    throw Error(error.code(), error.operation(), error.path(),
+                fmt::format("{}; the outputs were committed: {}", error.reason(), committed));
   }
   return report;
 }

@@ -20,13 +20,6 @@ std::string DescribeStatus(const ExitStatus& status);
 // Runs the generator; one that cannot be started fails like one that exited non-zero.
 ExitStatus StartAndWait(const SpawnRequest& request, const std::vector<std::string>& outputs);
 
-// Locks every output (sorted, so concurrent runs cannot deadlock). When a lock shows that a run
-// died holding it, first sweeps stale leftovers from the outputs' directories and from
-// `staging_directories` (where this command's staging directories go, so where a dead run of it
-// left its own), and undoes that run's unfinished commit.
-std::vector<FileLock> LockOutputs(FileSystem& fs, const std::vector<std::string>& destinations,
-                                  const std::vector<std::string>& staging_directories = {});
-
 struct RunReport {
   std::vector<std::pair<std::string, CommitResult>> outputs;
   bool changed() const;

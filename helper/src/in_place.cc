@@ -4,6 +4,7 @@
 
 #include "error.h"
 #include "generator.h"
+#include "journal.h"
 #include "staging.h"
 
 namespace atomicgen {
@@ -14,24 +15,37 @@ struct Protected {
   std::string declared;
   std::string destination;
   FileInfo before;
-  std::string backup;  // empty when the output did not exist
 };
 
-// internal: puts every output back as it was before the generator ran.
-void Restore(FileSystem& fs, std::vector<Protected>& outputs) noexcept {
-  for (Protected& output : outputs) {
-    try {
-      if (!output.backup.empty()) {
-        fs.Rename(output.backup, output.destination);
-        output.backup.clear();
-      } else if (!output.before.exists) {
-        fs.Remove(output.destination);
+// internal: an in-place run's journal: every output, with the copy of its bytes to put back.
+Journal BackUp(FileSystem& fs, const std::vector<Protected>& outputs) {
+  Journal journal{RunId(), {}, {}};
+  try {
+    for (const Protected& output : outputs) {
+      JournalEntry entry{output.destination, fs.Status(DirectoryOf(output.destination)).device, 0,
+                         0, 0};
+      if (output.before.exists) {
+        // A copy, not a hard link: the generator may rewrite the file in place. It keeps the old
+        // mtime too, so restoring it by rename restores both.
+        std::string backup = BackupPathFor(output.destination, RunId());
+        MakeBackupCopy(fs, output.destination, backup, output.before);
+        entry.old_inode = output.before.inode;
+        entry.backup_inode = fs.LinkStatus(backup).inode;
       }
-    } catch (...) {
-      NoteLeftBehind();
-      // The backup stays; the next run on this output restores it (RemoveStaleLeftovers).
+      journal.entries.push_back(entry);
     }
+  } catch (...) {
+    for (const JournalEntry& entry : journal.entries) {
+      if (entry.backup_inode == 0) continue;
+      try {
+        fs.Remove(BackupPathFor(entry.target, RunId()));
+      } catch (...) {
+        NoteLeftBehind();
+      }
+    }
+    throw;
   }
+  return journal;
 }
 
 }  // namespace
@@ -46,22 +60,22 @@ RunReport RunInPlace(FileSystem& fs, const Options& options) {
     MakeDirectories(fs, DirectoryOf(spelled));
     std::string destination = ResolveDestination(
         fs, JoinPath(fs.RealDirectory(DirectoryOf(spelled)), BaseNameOf(spelled)));
-    outputs.push_back({output, destination, {}, {}});
+    outputs.push_back({output, destination, {}});
     declared.push_back(output);
     destinations.push_back(destination);
   }
   std::vector<FileLock> locks = LockOutputs(fs, destinations);
 
+  for (Protected& output : outputs) output.before = fs.Status(output.destination);
+  // From the journal's rename on, a kill is undone by the next run on these outputs.
+  Journal journal = BackUp(fs, outputs);
   try {
-    for (Protected& output : outputs) {
-      output.before = fs.Status(output.destination);
-      if (!output.before.exists) continue;
-      std::string backup = BackupPathFor(output.destination, RunId());
-      // A copy, not a hard link: the generator may rewrite the file in place. It keeps the old
-      // mtime too, so restoring it by rename restores both.
-      MakeBackupCopy(fs, output.destination, backup, output.before);
-      output.backup = backup;
-    }
+    StartCommit(fs, journal, options.fsync);
+  } catch (...) {
+    RollBack(fs, journal);
+    throw;
+  }
+  try {
     if (int signal = InterruptSignal()) {
       ThrowGeneratorFailure(generator, fmt::format("interrupted by {}", SignalName(signal)),
                             declared, 128 + signal);
@@ -86,22 +100,21 @@ RunReport RunInPlace(FileSystem& fs, const Options& options) {
       }
     }
   } catch (...) {
-    Restore(fs, outputs);
+    RollBack(fs, journal);
     throw;
   }
 
   RunReport report;
-  for (Protected& output : outputs) {
+  for (const Protected& output : outputs) {
     CommitResult result = CommitResult::kCreated;
-    if (!output.backup.empty()) {
-      if (SameContent(fs, output.destination, output.backup)) {
+    if (output.before.exists) {
+      if (SameContent(fs, output.destination, BackupPathFor(output.destination, RunId()))) {
         // Unchanged bytes keep their previous mtime, so restat and Make see no change.
         fs.SetModificationTime(output.destination, output.before.mtime);
         result = CommitResult::kUnchanged;
       } else {
         result = CommitResult::kReplaced;
       }
-      fs.Remove(output.backup);
     }
     if (options.fsync && result != CommitResult::kUnchanged) {
       File file = fs.OpenForReading(output.destination);
@@ -110,6 +123,12 @@ RunReport RunInPlace(FileSystem& fs, const Options& options) {
       fs.SyncDirectory(DirectoryOf(output.destination));
     }
     report.outputs.emplace_back(output.declared, result);
+  }
+  try {
+    FinishCommit(fs, journal);  // the generator's outputs are now the committed ones
+  } catch (...) {
+    RollBack(fs, journal);
+    throw;
   }
   return report;
 }

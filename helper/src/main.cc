@@ -48,16 +48,18 @@ int Main(int argc, char** argv) {
 
 // Runs Main and turns every exception into one error line and an exit code.
 int MainReportingErrors(int argc, char** argv) {
+  using atomicgen::EscapeControlCharacters;
   try {
     return Main(argc, argv);
   } catch (const atomicgen::Error& error) {
     (void)std::fflush(stdout);  // stderr must follow what was printed; nothing to do on error
-    fmt::print(stderr, "atomicgen: error: {}\n", error.what());
+    fmt::print(stderr, "atomicgen: error: {}\n", EscapeControlCharacters(error.what()));
     return static_cast<int>(error.code());
   } catch (const std::exception& error) {
     (void)std::fflush(stdout);  // stderr must follow what was printed; nothing to do on error
-    fmt::print(stderr, "atomicgen: error: internal({}): {}\n", argc > 1 ? argv[1] : "",
-               error.what());
+    fmt::print(stderr, "atomicgen: error: {}\n",
+               EscapeControlCharacters(
+                   fmt::format("internal({}): {}", argc > 1 ? argv[1] : "", error.what())));
     return static_cast<int>(atomicgen::ExitCode::kFileSystem);
   }
 }

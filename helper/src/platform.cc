@@ -59,6 +59,7 @@ FileLock::FileLock(FileLock&& other) noexcept
       path_(std::move(other.path_)),
       file_(std::move(other.file_)),
       previous_holder_died_(other.previous_holder_died_),
+      keep_lock_file_(other.keep_lock_file_),
       left_behind_at_start_(other.left_behind_at_start_) {}
 
 namespace {
@@ -108,6 +109,12 @@ std::uint64_t RandomNonce() {
   return (static_cast<std::uint64_t>(device()) << 32) ^ device();
 }
 
+void FileSystem::Touch(const std::string& path) {
+  File file = OpenOrCreate(path);
+  Touch(file);
+  Close(file);
+}
+
 FileSystem& RealFileSystem() {
   static FileSystem real;
   return real;
@@ -129,6 +136,8 @@ FileInfo FromStat(const struct stat& st) {
   info.device = st.st_dev;
   info.inode = st.st_ino;
   info.size = static_cast<std::uint64_t>(st.st_size);
+  info.links = static_cast<std::uint64_t>(st.st_nlink);
+  info.owner = static_cast<std::uint64_t>(st.st_uid);
   info.mtime = {st.st_mtim.tv_sec, st.st_mtim.tv_nsec};
   return info;
 }
@@ -224,12 +233,27 @@ File FileSystem::OpenForReading(const std::string& path) {
   return File(fd, path);
 }
 
+File FileSystem::OpenForReadingNoFollow(const std::string& path) {
+  int fd;
+  do {
+    fd = ::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+  } while (fd < 0 && errno == EINTR);
+  if (fd < 0 && errno == ELOOP) {
+    throw Error(ExitCode::kFileSystem, "open", path, "is a symbolic link (not followed)");
+  }
+  if (fd < 0) ThrowSystemError(errno, "open", path);
+  return File(fd, path);
+}
+
 File FileSystem::OpenOrCreate(const std::string& path, bool* created) {
   for (;;) {
     int fd;
     if (created != nullptr) {
+      // A lock file: a symbolic link in its place is never followed (O_EXCL fails on any link,
+      // dangling or not, and O_NOFOLLOW makes the second open fail with ELOOP).
       do {
-        fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0666);
+        fd = ::open(path.c_str(),
+                    O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_NOFOLLOW | O_CLOEXEC, 0666);
       } while (fd < 0 && errno == EINTR);
       if (fd >= 0) {
         *created = true;
@@ -237,9 +261,15 @@ File FileSystem::OpenOrCreate(const std::string& path, bool* created) {
       }
       if (errno != EEXIST) ThrowSystemError(errno, "open", path);
       do {
-        fd = ::open(path.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC);
+        fd = ::open(path.c_str(), O_WRONLY | O_APPEND | O_NOFOLLOW | O_CLOEXEC);
       } while (fd < 0 && errno == EINTR);
-      if (fd < 0 && errno == ENOENT) continue;  // removed in between: create it after all
+      if (fd < 0 && errno == ELOOP) {
+        throw Error(ExitCode::kFileSystem, "open", path, "is a symbolic link (not followed)");
+      }
+      if (fd < 0 && errno == ENOENT) {
+        if (InterruptSignal() != 0) ThrowSystemError(EINTR, "open", path);
+        continue;  // removed in between by its releasing holder: create it after all
+      }
       if (fd >= 0) *created = false;
     } else {
       do {
@@ -359,10 +389,8 @@ void FileSystem::SetModificationTime(const std::string& path, FileTime mtime) {
   }
 }
 
-void FileSystem::Touch(const std::string& path) {
-  File file = OpenOrCreate(path);
-  if (::futimens(Fd(file), nullptr) != 0) ThrowSystemError(errno, "futimens", path);
-  Close(file);
+void FileSystem::Touch(File& file) {
+  if (::futimens(Fd(file), nullptr) != 0) ThrowSystemError(errno, "futimens", file.path());
 }
 
 void FileSystem::SyncDirectory(const std::string& path) {
@@ -377,7 +405,16 @@ FileLock::FileLock(FileSystem& fs, std::string path)
     : fs_(&fs), path_(std::move(path)), left_behind_at_start_(g_left_behind.load()) {
   for (;;) {
     bool created = false;
-    File file = fs.OpenOrCreate(path_, &created);
+    File file;
+    try {
+      file = fs.OpenOrCreate(path_, &created);
+    } catch (const Error& error) {
+      throw Error(error.code(), "lock", path_, error.reason());
+    }
+    // Something else in the lock file's place (a directory, a device) is not waited on.
+    if (!fs.Status(file).is_regular) {
+      throw Error(ExitCode::kFileSystem, "lock", path_, "is not a regular file");
+    }
     int rc;
     do {
       rc = ::flock(Fd(file), LOCK_EX);
@@ -409,7 +446,7 @@ FileLock::~FileLock() {
   if (!file_.is_open()) return;
   // Unlink while still holding the lock, so a waiter that then acquires the old inode re-opens.
   // Kept when this process left a helper file behind meanwhile: the next holder then sweeps.
-  if (g_left_behind.load() == left_behind_at_start_) ::unlink(path_.c_str());
+  if (!keep_lock_file_ && g_left_behind.load() == left_behind_at_start_) ::unlink(path_.c_str());
   ::close(static_cast<int>(file_.Release()));
 }
 
@@ -528,6 +565,8 @@ bool ProcessExists(long pid) {
 
 long CurrentProcessId() { return static_cast<long>(::getpid()); }
 
+std::uint64_t CurrentUserId() { return static_cast<std::uint64_t>(::geteuid()); }
+
 #else
 // ---------------------------------------------------------------------------------------------
 // Windows. Compiles there; cannot be run on this project's Linux machines.
@@ -616,6 +655,7 @@ FileInfo FileSystem::Status(File& file) {
   info.device = data.dwVolumeSerialNumber;
   info.inode = (static_cast<std::uint64_t>(data.nFileIndexHigh) << 32) | data.nFileIndexLow;
   info.size = (static_cast<std::uint64_t>(data.nFileSizeHigh) << 32) | data.nFileSizeLow;
+  info.links = data.nNumberOfLinks;
   info.mtime = FromFiletime(data.ftLastWriteTime);
   return info;
 }
@@ -649,6 +689,15 @@ File FileSystem::OpenForReading(const std::string& path) {
   HANDLE h = CreateFileW(Wide(path).c_str(), GENERIC_READ,
                          FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE, nullptr,
                          OPEN_EXISTING, FILE_ATTRIBUTE_NORMAL, nullptr);
+  if (h == INVALID_HANDLE_VALUE) ThrowWindowsError(GetLastError(), "open", path);
+  return File(reinterpret_cast<std::intptr_t>(h), path);
+}
+
+File FileSystem::OpenForReadingNoFollow(const std::string& path) {
+  HANDLE h = CreateFileW(Wide(path).c_str(), GENERIC_READ,
+                         FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE, nullptr,
+                         OPEN_EXISTING, FILE_ATTRIBUTE_NORMAL | FILE_FLAG_OPEN_REPARSE_POINT,
+                         nullptr);
   if (h == INVALID_HANDLE_VALUE) ThrowWindowsError(GetLastError(), "open", path);
   return File(reinterpret_cast<std::intptr_t>(h), path);
 }
@@ -777,14 +826,12 @@ void FileSystem::SetModificationTime(const std::string& path, FileTime mtime) {
   Close(file);
 }
 
-void FileSystem::Touch(const std::string& path) {
-  File file = OpenOrCreate(path);
+void FileSystem::Touch(File& file) {
   FILETIME now;
   GetSystemTimeAsFileTime(&now);
   if (!SetFileTime(Handle(file), nullptr, nullptr, &now)) {
-    ThrowWindowsError(GetLastError(), "touch", path);
+    ThrowWindowsError(GetLastError(), "touch", file.path());
   }
-  Close(file);
 }
 
 void FileSystem::SyncDirectory(const std::string&) {
@@ -889,6 +936,8 @@ bool ProcessExists(long pid) {
 }
 
 long CurrentProcessId() { return static_cast<long>(GetCurrentProcessId()); }
+
+std::uint64_t CurrentUserId() { return 0; }
 
 #endif
 

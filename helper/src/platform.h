@@ -29,6 +29,8 @@ struct FileInfo {
   std::uint64_t device = 0;
   std::uint64_t inode = 0;
   std::uint64_t size = 0;
+  std::uint64_t links = 1;  // hard links to the file
+  std::uint64_t owner = 0;  // user id (0 where there are none: Windows)
   FileTime mtime;
 };
 
@@ -73,6 +75,9 @@ class FileSystem {
   // Creates a new file that must not exist, with `mode` filtered by the umask (a plain create).
   virtual File CreateExclusive(const std::string& path, std::uint32_t mode);
   virtual File OpenForReading(const std::string& path);
+  // Opens for reading without following a final symbolic link (which is an error): for files
+  // the helper must know it wrote itself (commit records).
+  virtual File OpenForReadingNoFollow(const std::string& path);
   // Opens (creating if needed) for appending; used for stamps and lock files. With `created`,
   // also says whether this call created the file (an exclusive create first: one syscall unless
   // the file exists).
@@ -103,7 +108,9 @@ class FileSystem {
   virtual void MakeHardLink(const std::string& existing, const std::string& link);
   virtual void SetModificationTime(const std::string& path, FileTime mtime);
   // Sets the modification time to now, creating the file if it is missing.
-  virtual void Touch(const std::string& path);
+  void Touch(const std::string& path);
+  // Sets the modification time of an open file to now.
+  virtual void Touch(File& file);
   virtual void SyncDirectory(const std::string& path);
 };
 
@@ -132,11 +139,16 @@ class FileLock {
   // true where lock files cannot outlive their holder (Windows deletes them on close).
   bool previous_holder_died() const { return previous_holder_died_; }
 
+  // Keeps the lock file on release, so that the next holder sweeps after this one too (a run that
+  // lets go of its locks to take more of them, in order, keeps what told it to sweep).
+  void KeepLockFile() { keep_lock_file_ = true; }
+
  private:
   FileSystem* fs_;
   std::string path_;
   File file_;
   bool previous_holder_died_ = true;
+  bool keep_lock_file_ = false;
   unsigned left_behind_at_start_ = 0;
 };
 
@@ -175,6 +187,8 @@ int InterruptSignal();
 // Whether a process with this id exists (false only when it certainly does not).
 bool ProcessExists(long pid);
 long CurrentProcessId();
+// The user id this process runs as (0 where there are none: Windows).
+std::uint64_t CurrentUserId();
 // Random bits for unique names.
 std::uint64_t RandomNonce();
 // A signal's name ("SIGKILL"), or its number.

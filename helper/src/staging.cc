@@ -91,6 +91,7 @@ StagingPlan PlanStaging(FileSystem& fs, const std::string& working_directory,
   StagingPlan plan;
   plan.working_directory = working_directory;
   plan.generator_directory = working_directory;
+  plan.run_id = run_id;
   plan.token = run_id.substr(run_id.find('-') + 1);
   const std::string stage_name = fmt::format(".atomicgen-{}.stage", run_id);
 
@@ -199,7 +200,8 @@ namespace {
 // internal: makes `stage` look like `real` except along `output_paths`, which become real,
 // initially empty directories (and absent files).
 void Mirror(FileSystem& fs, const std::string& real, const std::string& stage,
-            const std::vector<std::string>& output_paths, bool link_entries) {
+            const std::vector<std::string>& output_paths, bool link_entries,
+            const std::string& own_marker) {
   std::map<std::string, std::vector<std::string>> below;  // first component -> rest
   for (const std::string& path : output_paths) {
     std::size_t slash = path.find('/');
@@ -214,12 +216,21 @@ void Mirror(FileSystem& fs, const std::string& real, const std::string& stage,
       fs.MakeDirectory(JoinPath(stage, name));
       std::string real_child = JoinPath(real, name);
       Mirror(fs, real_child, JoinPath(stage, name), rest,
-             link_entries && fs.Status(real_child).is_directory);
+             link_entries && fs.Status(real_child).is_directory, own_marker);
     }
   }
   if (!link_entries) return;
+  // Every entry but this run's own files: its staging directory and temporaries (named with its
+  // run id) and the lock files of its outputs here.
+  std::set<std::string> own_locks;
+  for (const auto& [name, rest] : below) {
+    if (rest.empty()) own_locks.insert(BaseNameOf(LockPathFor(name)));
+  }
   for (const std::string& name : fs.ListDirectory(real)) {
-    if (below.count(name) != 0 || name.find(".atomicgen-") != std::string::npos) continue;
+    if (below.count(name) != 0 || own_locks.count(name) != 0 ||
+        name.find(own_marker) != std::string::npos) {
+      continue;
+    }
     fs.MakeSymlink(JoinPath(real, name), JoinPath(stage, name));
   }
 }
@@ -229,7 +240,8 @@ void Mirror(FileSystem& fs, const std::string& real, const std::string& stage,
 void CreateStaging(FileSystem& fs, const StagingPlan& plan) {
   for (const StageDirectory& stage : plan.stages) {
     fs.MakeDirectory(stage.stage);
-    Mirror(fs, stage.real, stage.stage, stage.output_paths, stage.mirror);
+    Mirror(fs, stage.real, stage.stage, stage.output_paths, stage.mirror,
+           ".atomicgen-" + plan.run_id);
   }
 }
 

@@ -43,7 +43,8 @@ struct StagingPlan {
   std::vector<std::string> argv;    // the generator's arguments after rewriting
   std::vector<StagedOutput> outputs;
   std::vector<StageDirectory> stages;
-  std::string token;  // unique digits in every staging path
+  std::string run_id;  // in the name of every file of the run's own (RunId())
+  std::string token;   // unique digits in every staging path
 };
 
 // Decides staging for `outputs` (paths relative to the working directory or absolute) and

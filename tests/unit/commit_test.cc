@@ -305,60 +305,28 @@ TEST_F(StaleLeftoversTest, StagingDirectoryOfADeadProcessIsRemovedWithItsContent
   EXPECT_EQ(ReadFile(Path("input.txt")), "keep me");  // a mirror link is not followed
 }
 
-TEST_F(StaleLeftoversTest, BackupOfADeadRunIsLeftForTheRecoveryUnderTheLock) {
-  WriteFile(Path("out.c"), "half-written");
+TEST_F(StaleLeftoversTest, BackupOfADeadRunWithoutAJournalIsRemovedAndNeverRestored) {
+  WriteFile(Path("out.c"), "committed");
   std::string name = DeadName("out.c", "bak");
   WriteFile(Path(name), "previous");
   atomicgen::RemoveStaleLeftovers(RealFileSystem(), root_);
-  EXPECT_EQ(ReadFile(Path("out.c")), "half-written");
-  EXPECT_TRUE(Exists(Path(name)));
-}
-
-TEST_F(StaleLeftoversTest, BackupOfADeadInPlaceRunIsRestoredOverItsDestination) {
-  WriteFile(Path("out.c"), "half-written");
-  std::string name = DeadName("out.c", "bak");
-  WriteFile(Path(name), "previous");
-  atomicgen::RecoverInterruptedCommit(RealFileSystem(), Path("out.c"));
-  EXPECT_EQ(ReadFile(Path("out.c")), "previous");
+  EXPECT_EQ(ReadFile(Path("out.c")), "committed");
   EXPECT_FALSE(Exists(Path(name)));
 }
 
-TEST_F(StaleLeftoversTest, HardLinkBackupOfAnOutputNotYetReplacedIsJustRemoved) {
-  WriteFile(Path("out.c"), "previous");
-  std::string name = DeadName("out.c", "bak");
-  ASSERT_EQ(::link(Path("out.c").c_str(), Path(name).c_str()), 0);
-  ino_t inode = StatOf(Path("out.c")).st_ino;
-  atomicgen::RecoverInterruptedCommit(RealFileSystem(), Path("out.c"));
-  EXPECT_EQ(ReadFile(Path("out.c")), "previous");
-  EXPECT_EQ(StatOf(Path("out.c")).st_ino, inode);
-  EXPECT_FALSE(Exists(Path(name)));
-}
-
-TEST_F(StaleLeftoversTest, OutputCreatedByADeadRunsUnfinishedCommitIsRemoved) {
-  WriteFile(Path("out.c"), "new, from a commit that did not finish");
-  std::string marker = DeadName("out.c", "new");
-  WriteFile(Path(marker), "");
-  atomicgen::RecoverInterruptedCommit(RealFileSystem(), Path("out.c"));
-  EXPECT_FALSE(Exists(Path("out.c")));
-  EXPECT_FALSE(Exists(Path(marker)));
-}
-
-TEST_F(StaleLeftoversTest, JournalOfAnotherOutputIsNotTouched) {
-  WriteFile(Path("out.c"), "mine");
-  WriteFile(Path("other.c"), "theirs");
-  std::string name = DeadName("other.c", "bak");
-  WriteFile(Path(name), "previous");
-  atomicgen::RecoverInterruptedCommit(RealFileSystem(), Path("out.c"));
-  EXPECT_EQ(ReadFile(Path("other.c")), "theirs");
+TEST_F(StaleLeftoversTest, APlantedSymlinkNamedLikeALeftoverIsNeitherFollowedNorRemoved) {
+  WriteFile(Path("victim"), "keep me");
+  std::string name = DeadName("out.c", "tmp");
+  ASSERT_EQ(::symlink(Path("victim").c_str(), Path(name).c_str()), 0);
+  atomicgen::RemoveStaleLeftovers(RealFileSystem(), root_);
   EXPECT_TRUE(Exists(Path(name)));
+  EXPECT_EQ(ReadFile(Path("victim")), "keep me");
 }
 
-TEST_F(StaleLeftoversTest, JournalOfALiveRunIsNotTouched) {
-  WriteFile(Path("out.c"), "being committed");
+TEST_F(StaleLeftoversTest, BackupOfALiveRunIsNotTouched) {
   std::string name = ".out.c.atomicgen-" + std::to_string(::getpid()) + "-0000000000000000001.bak";
   WriteFile(Path(name), "previous");
-  atomicgen::RecoverInterruptedCommit(RealFileSystem(), Path("out.c"));
-  EXPECT_EQ(ReadFile(Path("out.c")), "being committed");
+  atomicgen::RemoveStaleLeftovers(RealFileSystem(), root_);
   EXPECT_TRUE(Exists(Path(name)));
 }
 
@@ -373,13 +341,14 @@ TEST_F(StaleLeftoversTest, VeryLongNamesGetAbbreviatedHelperFileNames) {
 
 TEST_F(StaleLeftoversTest, UnrelatedFilesAreLeftAlone) {
   for (const char* name : {"out.c", ".hidden.tmp", "x.atomicgen-notes", ".out.c.atomicgen-lock",
-                           ".y.atomicgen-abc-1.tmp"}) {
+                           ".y.atomicgen-abc-1.tmp", ".z.atomicgen-1-x.tmp"}) {
     WriteFile(Path(name), "user data");
   }
   atomicgen::RemoveStaleLeftovers(RealFileSystem(), root_);
   EXPECT_EQ(ListDirectory(root_),
             (std::vector<std::string>{".hidden.tmp", ".out.c.atomicgen-lock",
-                                      ".y.atomicgen-abc-1.tmp", "out.c", "x.atomicgen-notes"}));
+                                      ".y.atomicgen-abc-1.tmp", ".z.atomicgen-1-x.tmp", "out.c",
+                                      "x.atomicgen-notes"}));
 }
 
 TEST_F(StaleLeftoversTest, AMissingDirectoryIsNotAnError) {

@@ -196,7 +196,9 @@ TEST_F(FaultInjectionTest, CommitAllRollsBackTheRenamedOutputsWhenALaterRenameFa
 TEST_F(FaultInjectionTest, CommitCloseFailureLeavesTheDestinationUnchanged) {
   SetUpReplacement();
   fs_.FailOn(Op::kClose, Path("new.tmp"), ENOSPC);
-  ExpectCommitFails("close", Path("new.tmp"), "No space left on device");
+  CommitOptions options;
+  options.fsync = true;  // the staged file is opened (to fsync it) only then
+  ExpectCommitFails("close", Path("new.tmp"), "No space left on device", options);
   EXPECT_EQ(fs_.failures(), 1);
   ExpectDestinationUnchanged();
 }
@@ -219,9 +221,21 @@ TEST_F(FaultInjectionTest, CommitFsyncFailureLeavesTheDestinationUnchanged) {
 
 TEST_F(FaultInjectionTest, CommitChangeModeFailureLeavesTheDestinationUnchanged) {
   SetUpReplacement();
-  fs_.FailOn(Op::kChangeMode, Path("new.tmp"), EPERM);
-  ExpectCommitFails("chmod", Path("new.tmp"), "Operation not permitted");
+  // A destination with another mode than the staged file: the helper commits a copy of its own,
+  // which it gives that mode (it never changes the mode of a file it did not create).
+  ASSERT_EQ(::chmod(Path("out.c").c_str(), 0640), 0);
+  fs_.FailOnPathContaining(Op::kChangeMode, ".out.c.atomicgen-", EPERM);
+  try {
+    CommitFile(fs_, Path("new.tmp"), Path("out.c"), {});
+    ADD_FAILURE() << "no error";
+  } catch (const Error& error) {
+    EXPECT_TRUE(std::regex_match(
+        error.what(), std::regex(R"(chmod\(.*/\.out\.c\.atomicgen-[0-9-]+\.copy\): Operation not permitted)")))
+        << error.what();
+  }
+  EXPECT_EQ(fs_.failures(), 1);
   ExpectDestinationUnchanged();
+  EXPECT_EQ(HelperFilesIn(root_), std::vector<std::string>{});
 }
 
 TEST_F(FaultInjectionTest, CommitReadFailureWhileComparingLeavesTheDestinationUnchanged) {
@@ -298,7 +312,7 @@ TEST_F(FaultInjectionTest, LockFailureIsReportedAndChangesNothing) {
     atomicgen::UpdateIfDifferent(fs_, Path("new.tmp"), Path("out.c"), false, {});
     FAIL() << "no error";
   } catch (const Error& error) {
-    ExpectMessage(error, "open", Path(".out.c.atomicgen-lock"), "Permission denied");
+    ExpectMessage(error, "lock", Path(".out.c.atomicgen-lock"), "Permission denied");
   }
   ExpectDestinationUnchanged();
 }
@@ -474,7 +488,7 @@ TEST_F(FaultyRunTest,
     EXPECT_TRUE(std::regex_match(
         error.what(),
         std::regex(
-            R"(write\(.*/real/\.target\.c\.atomicgen-.*\.tmp\): No space left on device; previous outputs kept: link\.c)")))
+            R"(write\(.*/real/\.target\.c\.atomicgen-.*\.copy\): No space left on device; previous outputs kept: link\.c)")))
         << error.what();
   }
   EXPECT_EQ(ReadFile(target), "old");
@@ -532,13 +546,14 @@ TEST_F(FaultyRunTest, InPlaceFailedRestoreKeepsTheBackupForTheNextRun) {
   atomicgen::Options options = RunOptions({"out.c"}, {gen});
   options.in_place = true;
   EXPECT_THROW(atomicgen::RunInPlace(fs_, options), Error);
-  // The restore failed: the previous bytes must still exist, in the backup, and the lock file
-  // stays so that the next run on out.c looks for the backup and restores it.
+  // The restore failed: the previous bytes must still exist, in the backup, with the journal that
+  // says to put it back, and the lock file stays so that the next run on out.c finds them.
   std::vector<std::string> left = HelperFilesIn(root_);
-  ASSERT_EQ(left.size(), 2u) << Join(left, " ");
+  ASSERT_EQ(left.size(), 3u) << Join(left, " ");
   EXPECT_TRUE(std::regex_match(left[0], std::regex(R"(\.out\.c\.atomicgen-[0-9-]+\.bak)")));
   EXPECT_EQ(ReadFile(Path(left[0])), "old");
-  EXPECT_EQ(left[1], ".out.c.atomicgen-lock");
+  EXPECT_TRUE(std::regex_match(left[1], std::regex(R"(\.out\.c\.atomicgen-[0-9-]+\.journal)")));
+  EXPECT_EQ(left[2], ".out.c.atomicgen-lock");
 }
 
 }  // namespace

@@ -772,16 +772,16 @@ TEST_F(RunTest, LeftoverOfALiveProcessIsNotRemoved) {
   EXPECT_TRUE(Exists(Path(name)));
 }
 
-TEST_F(RunTest, StaleBackupOfADeadInPlaceRunIsRestoredOverItsOutput) {
+TEST_F(RunTest, StaleBackupOfADeadRunWithoutItsJournalIsRemovedNotRestored) {
   long dead = DeadPid();
-  WriteFile(Path("out.c"), "half-written by a killed generator");
+  WriteFile(Path("out.c"), "committed by a run killed after its commit point");
   const std::string name = ".out.c.atomicgen-" + std::to_string(dead) + "-0000000000000000001.bak";
   WriteFile(Path(name), "previous bytes");
   LeaveLockOfAKilledRun(Path("out.c"));
-  // A failing run commits nothing, so what remains is what the sweep restored.
+  // A failing run commits nothing, so what remains is what the sweep did.
   Result result = RunHelper({"run", "--output", "out.c", "--", "false"});
   EXPECT_EQ(result.exit_code, 1) << result;
-  EXPECT_EQ(ReadFile(Path("out.c")), "previous bytes");
+  EXPECT_EQ(ReadFile(Path("out.c")), "committed by a run killed after its commit point");
   EXPECT_FALSE(Exists(Path(name)));
 }
 

@@ -116,6 +116,7 @@ TEST_F(MoveIfDifferentTest, IdenticalSourceIsRemovedAndTheDestinationUntouched) 
 TEST_F(MoveIfDifferentTest, DifferentSourceIsRenamedOverTheDestination) {
   WriteFile(Path("new.h"), "new");
   WriteFile(Path("dst.h"), "old");
+  ASSERT_EQ(::chmod(Path("new.h").c_str(), 0640), 0);
   ASSERT_EQ(::chmod(Path("dst.h").c_str(), 0640), 0);
   struct stat source = StatOf(Path("new.h"));
   Result result = RunHelper({"move-if-different", "new.h", "dst.h"});
@@ -124,7 +125,19 @@ TEST_F(MoveIfDifferentTest, DifferentSourceIsRenamedOverTheDestination) {
   struct stat after = StatOf(Path("dst.h"));
   EXPECT_EQ(after.st_ino, source.st_ino);
   EXPECT_EQ(ReadFile(Path("dst.h")), "new");
-  EXPECT_EQ(after.st_mode & 07777, 0640u);
+  EXPECT_EQ(HelperFilesIn(root_), std::vector<std::string>{});
+}
+
+TEST_F(MoveIfDifferentTest, SourceOfAnotherModeIsCopiedSoTheDestinationKeepsItsMode) {
+  WriteFile(Path("new.h"), "new");
+  WriteFile(Path("dst.h"), "old");
+  ASSERT_EQ(::chmod(Path("new.h").c_str(), 0600), 0);
+  ASSERT_EQ(::chmod(Path("dst.h").c_str(), 0640), 0);
+  Result result = RunHelper({"move-if-different", "new.h", "dst.h"});
+  ASSERT_EQ(result.exit_code, 0) << result;
+  EXPECT_FALSE(Exists(Path("new.h")));
+  EXPECT_EQ(ReadFile(Path("dst.h")), "new");
+  EXPECT_EQ(StatOf(Path("dst.h")).st_mode & 07777, 0640u);
   EXPECT_EQ(HelperFilesIn(root_), std::vector<std::string>{});
 }
 
