@@ -31,6 +31,7 @@ HelperFileName ParseHelperFileName(const std::string& name) {
   HelperFileName file;
   const std::size_t marker = name.rfind(kMarker);
   const std::size_t dot = name.rfind('.');
+  if (name.empty() || name[0] != '.') return file;  // all of ours are hidden
   if (marker == std::string::npos || dot == std::string::npos || dot < marker) return file;
   const std::size_t id_start = marker + std::strlen(kMarker);
   const std::string run_id = name.substr(id_start, dot - id_start);
@@ -139,6 +140,9 @@ std::string ResolveDestination(FileSystem& fs, const std::string& destination) {
       throw Error(ExitCode::kFileSystem, "commit", destination,
                   fmt::format("destination is a dangling symbolic link to {}", target));
     }
+    // One spelling per file (absolute, physical directory): the helper's files next to it, and
+    // the locks and journals that name it, must be the same whichever link led here.
+    path = JoinPath(fs.RealDirectory(DirectoryOf(path)), BaseNameOf(path));
   }
   throw Error(ExitCode::kFileSystem, "commit", destination, "too many symbolic links");
 }
@@ -365,6 +369,9 @@ CommitResult UpdateIfDifferent(FileSystem& fs, const std::string& source,
     if (move) fs.Remove(source);
     return CommitResult::kUnchanged;
   }
+  // Absolute, with a physical directory, as every run spells its outputs (LockOutputs).
+  target = ResolveDestination(
+      fs, JoinPath(fs.RealDirectory(DirectoryOf(destination)), BaseNameOf(destination)));
   std::vector<FileLock> locks = LockOutputs(fs, {target});
   // Compared again under the lock: another run may have written these bytes meanwhile, and then
   // the destination must stay untouched.

@@ -95,7 +95,9 @@ CommitResult UpdateIfDifferent(FileSystem& fs, const std::string& source,
 // a stage) of the running user. Journals are not touched: LockOutputs rolls them back first.
 void RemoveStaleLeftovers(FileSystem& fs, const std::string& directory);
 
-// Locks every output (sorted, so concurrent runs cannot deadlock). When a lock shows that a run
+// Locks every output (sorted, so concurrent runs cannot deadlock). `destinations` are absolute,
+// with physical directories (ResolveDestination of such a path), so that one file has one spelling
+// here and in every journal. When a lock shows that a run
 // died holding it, rolls back every unfinished commit of a dead run found next to the outputs
 // (first taking the locks of all its outputs too, in order), then sweeps stale leftovers from the
 // outputs' directories and from `staging_directories` (where a dead run of this command staged).

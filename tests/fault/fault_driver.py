@@ -3,7 +3,7 @@
 """Fault injection against the real `atomicgen` binary (tests/fault/README.md lists the cases).
 
   fault_driver.py <case> --helper <atomicgen> --work <dir> [--repo <src>] [--runs <n>]
-                  [--budget <s>] [--seed <n>] [--known-bug <id>]...
+                  [--budget <s>] [--seed <n>] [--known-bug <id>]... [--point <syscall>:<n>]
 
 Each case prints what it tried and what it found (counts), collects every violated expectation
 and exits 1 if there was one, 77 if it cannot run here (CTest SKIP_RETURN_CODE), else 0.
@@ -17,11 +17,13 @@ import hashlib
 import os
 import random
 import re
+import shlex
 import shutil
 import signal
 import subprocess
 import sys
 import time
+from typing import NamedTuple
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "tools"))
 import slow_generator  # noqa: E402  (content() is shared with the generator)
@@ -107,7 +109,10 @@ class Case:
         ok &= self.check(ERROR_LINE.match(line) is not None,
                          f"{what}: error line not in the documented format: {line!r}")
         for name in names:
-            ok &= self.check(name in line, f"{what}: error line does not name {name!r}: {line!r}")
+            # Control characters in names are escaped so that the error stays one line.
+            spelled = escape_control_characters(name)
+            ok &= self.check(spelled in line,
+                             f"{what}: error line does not name {spelled!r}: {line!r}")
         if kept:
             ok &= self.check("kept" in line, f"{what}: error line does not say kept: {line!r}",
                              bug="kept-missing")
@@ -127,6 +132,14 @@ class Case:
             return 1
         self.say(f"OK: {summary}")
         return 0
+
+
+def escape_control_characters(text):
+    """A name as the helper writes it in an error line: \\n, \\t, \\r or \\xNN for control
+    characters."""
+    named = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
+    return "".join(named.get(ch, f"\\x{ord(ch):02x}" if ord(ch) < 0x20 or ord(ch) == 0x7f else ch)
+                   for ch in text)
 
 
 def remove_tree(path):
@@ -386,6 +399,336 @@ def case_kill(c, mode):
         current = new
     c.count("runs", runs)
     return c.finish(f"kill.{mode}: {runs} killed runs, every output old or new, next run clean")
+
+
+# ---------------------------------------------------------------------------------------------
+# kill at every system call: strace's fault injection, swept over every N of every syscall
+
+class SweepOutput(NamedTuple):
+    """One declared output of a sweep shape: its path relative to the shape's directory."""
+    path: str
+    existing: bool = True  # version 1 is on disk before the killed run (else: absent)
+    changes: bool = True   # versions 1, 2 and 3 differ (else: the same bytes in every version)
+    absolute: bool = False  # declared and passed to the generator by absolute path
+    size: int = 4096
+
+
+class SweepShape(NamedTuple):
+    mode: str  # "staged" (--output), "stdout", "in-place" or "copy" (copy-if-different)
+    outputs: tuple
+    what: str
+
+
+Out = SweepOutput
+SWEEP_SHAPES = {
+    # 150 KiB: the helper compares and scans for its staging token in 64 KiB chunks.
+    "one-existing": SweepShape("staged", (Out("out.h", size=150 * 1024),),
+                               "one output, existing, changed"),
+    "one-new": SweepShape("staged", (Out("out.h", existing=False),), "one output, absent before"),
+    "pair-existing": SweepShape("staged", (Out("a.h"), Out("b.h")), "two outputs, both changed"),
+    "pair-new": SweepShape("staged", (Out("a.h", existing=False), Out("b.h", existing=False)),
+                           "two outputs, both absent before"),
+    "pair-mixed-existence": SweepShape("staged", (Out("a.h"), Out("b.h", existing=False)),
+                                       "two outputs, a existing and changed, b absent before"),
+    "changed-unchanged": SweepShape("staged", (Out("a.h"), Out("b.h", changes=False), Out("c.h")),
+                                    "three outputs: a and c change, b keeps its bytes"),
+    "stdout": SweepShape("stdout", (Out("out.h"),), "--stdout out.h"),
+    "staged-subdir": SweepShape("staged", (Out("gen/a.h"), Out("b.h", absolute=True)),
+                                "--output gen/a.h --output $PWD/b.h, the generator is given "
+                                "the absolute path"),
+    "in-place": SweepShape("in-place", (Out("a.h"), Out("b.h")), "--in-place, two outputs"),
+    "copy-if-different": SweepShape("copy", (Out("out.h", size=150 * 1024),),
+                                    "copy-if-different of 150 KiB (3 chunks)"),
+}
+del Out
+
+# The generator of the staged and in-place shapes: cp <prepared file> <output path>, per output.
+SWEEP_COPY_LOOP = 'while [ "$#" -gt 0 ]; do cp "$1" "$2" || exit 1; shift 2; done'
+KILLED = -signal.SIGKILL
+
+
+def sweep_content(output, version):
+    """Version 1 is "old", 2 is what the killed run writes ("new"), 3 what the next run writes."""
+    return slow_generator.content(output.path, str(version) if output.changes else "same",
+                                  output.size)
+
+
+def sweep_expected(shape, version):
+    """The whole set at `version`; an output absent before counts as absent in version 1."""
+    return tuple(None if version == 1 and not o.existing else sweep_content(o, version)
+                 for o in shape.outputs)
+
+
+def sweep_setup(c, shape, root):
+    """A fresh shape directory holding the old set (version 1; new outputs absent, their
+    directories present), and the prepared versions in <work>/store."""
+    remove_tree(root)
+    os.makedirs(root)
+    for i, o in enumerate(shape.outputs):
+        path = os.path.join(root, o.path)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        if o.existing:
+            write(path, sweep_content(o, 1))
+        for version in (1, 2, 3):
+            stored = os.path.join(c.work, "store", f"{i}.{version}")
+            if not os.path.exists(stored):
+                os.makedirs(os.path.dirname(stored), exist_ok=True)
+                write(stored, sweep_content(o, version))
+
+
+def sweep_command(c, shape, root, version):
+    """The helper's command line that writes `version` (2 or 3), or with version "fail" the
+    same command whose generator fails (copy-if-different: a source that does not exist)."""
+    outputs = shape.outputs
+    stored = [os.path.join(c.work, "store", f"{i}.{version}") for i in range(len(outputs))]
+    paths = [os.path.join(root, o.path) if o.absolute else o.path for o in outputs]
+    if shape.mode == "copy":
+        source = os.path.join(root, "missing.src") if version == "fail" else stored[0]
+        return [c.helper, "copy-if-different", source, paths[0]]
+    if shape.mode == "stdout":
+        options = ["--stdout", paths[0]]
+        generator = ["cat", stored[0]]
+    else:
+        options = (["--in-place"] if shape.mode == "in-place" else []) + \
+            [arg for path in paths for arg in ("--output", path)]
+        generator = ["sh", "-c", SWEEP_COPY_LOOP, "sh",
+                     *[arg for pair in zip(stored, paths) for arg in pair]]
+    if version == "fail":
+        generator = ["false"]
+    return [c.helper, "run", *options, "--", *generator]
+
+
+def strace_command(syscall, n, argv):
+    """SIGKILL the helper at the entry of its n-th `syscall` (which then does not execute).
+    No -f: the generator, a child of the helper, is neither traced nor killed."""
+    return ["strace", "-o", "/dev/null", "-e", f"trace={syscall}",
+            "-e", f"inject={syscall}:signal=KILL:when={n}", *argv]
+
+
+def wait_for_group(pgid, timeout):
+    """Wait until every process of the group has ended (the generator of a killed helper
+    finishes its writes; as child subreaper we reap it). False if it had to be killed."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            while os.waitpid(-pgid, os.WNOHANG)[0] != 0:
+                pass
+        except ChildProcessError:
+            pass
+        try:
+            os.killpg(pgid, 0)
+        except ProcessLookupError:
+            return True
+        if time.monotonic() > deadline:
+            reap_group(pgid)
+            return False
+        time.sleep(0.001)
+
+
+def identity(path):
+    st = os.stat(path)
+    return st.st_ino, st.st_mtime_ns
+
+
+def sweep_kill_point(c, shape, root, syscall, n):
+    """One kill point: set up the old set, kill the helper at the n-th `syscall` of the run
+    that writes version 2, then run (a) the same command with a failing generator and (b) the
+    command writing version 3.  Returns what was observed; sweep_invariant() judges it."""
+    sweep_setup(c, shape, root)
+    paths = [os.path.join(root, o.path) for o in shape.outputs]
+    unchanged = [p for o, p in zip(shape.outputs, paths) if not o.changes]
+
+    def state():
+        return tuple(read(p) for p in paths)
+
+    seen = {"identities": [tuple(identity(p) for p in unchanged)]}
+    proc = subprocess.Popen(strace_command(syscall, n, sweep_command(c, shape, root, 2)),
+                            cwd=root, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            start_new_session=True)
+    _, err = proc.communicate(timeout=60)
+    seen["settled"] = wait_for_group(proc.pid, 10)
+    seen["killed"] = (proc.returncode, err.decode(errors="replace"))
+    seen["after kill"] = state()
+    seen["files after kill"] = sorted(leftovers(root))
+    seen["identities"].append(tuple(identity(p) for p in unchanged))
+    seen["a"] = c.run(sweep_command(c, shape, root, "fail"), root, timeout=60)
+    seen["after (a)"] = state()
+    seen["identities"].append(tuple(identity(p) for p in unchanged))
+    seen["b"] = c.run(sweep_command(c, shape, root, 3), root, timeout=60)
+    seen["after (b)"] = state()
+    seen["identities"].append(tuple(identity(p) for p in unchanged))
+    seen["files after (b)"] = leftovers(root)
+    return seen
+
+
+def sweep_classify(shape, s):
+    """old / new (the complete set of version 1 / 2), mixed (each output one of them), other."""
+    old, new = sweep_expected(shape, 1), sweep_expected(shape, 2)
+    if s == old:
+        return "old"
+    if s == new:
+        return "new"
+    if all(b in (o, w) for b, o, w in zip(s, old, new)):
+        return "mixed"
+    return "other"
+
+
+def sweep_describe(shape, s):
+    out = []
+    for o, b in zip(shape.outputs, s):
+        versions = [v for v in (1, 2, 3) if b is not None and b == sweep_content(o, v)]
+        out.append(f"{o.path}=" + ("absent" if b is None else f"v{versions[0]}" if versions
+                                   else f"{len(b)} bytes {digest(b)}"))
+    return " ".join(out)
+
+
+def sweep_invariant(shape, seen):
+    """Every expectation the point violated (empty: it held)."""
+    problems = []
+    in_place = shape.mode == "in-place"
+    rc, err = seen["killed"]
+    at_kill = sweep_classify(shape, seen["after kill"])
+    if not seen["settled"]:
+        problems.append("the killed run's generator was still running 10 s later")
+    if rc not in (KILLED, 0):
+        problems.append(f"killed run: exit {rc}, neither killed nor successful: {err.strip()!r}")
+    if rc == 0 and at_kill != "new":
+        problems.append("killed run: the injection did not fire, the run succeeded, but the set "
+                        f"is {at_kill}")
+    # Outputs are renamed one by one: right after the kill each is complete old or new (mixed is
+    # allowed until the next run recovers).  In-place mode promises nothing during the run.
+    if not in_place and at_kill == "other":
+        problems.append("after the kill an output is neither old nor new")
+
+    rc_a, _, err_a = seen["a"]
+    lines = err_a.splitlines()
+    code = 3 if shape.mode == "copy" else 1
+    if rc_a != code:
+        problems.append(f"(a): exit {rc_a}, expected {code}")
+    if len(lines) != 1 or not ERROR_LINE.match(lines[0]):
+        problems.append(f"(a): expected one line 'atomicgen: error: <op>(<path>): <reason>', "
+                        f"got {lines!r}")
+    after_a = sweep_classify(shape, seen["after (a)"])
+    if after_a not in ("old", "new"):
+        problems.append(f"(a): the set is {after_a}, not all old or all new")
+    elif at_kill == "old" and after_a != "old":
+        problems.append("(a): the set was all old after the kill and is all new after (a)")
+    elif at_kill == "new" and after_a != "new" and not in_place:
+        problems.append("(a): the set was all new after the kill and is all old after (a)")
+
+    rc_b, _, err_b = seen["b"]
+    if rc_b != 0:
+        problems.append(f"(b): exit {rc_b}: {err_b.strip()!r}")
+    elif seen["after (b)"] != sweep_expected(shape, 3):
+        problems.append("(b): the set is not version 3")
+    if seen["files after (b)"]:
+        problems.append(f"(b): helper files left: {seen['files after (b)']!r}")
+    if len(set(seen["identities"])) != 1:
+        problems.append("an unchanged output changed inode or mtime (setup, kill, (a), (b): "
+                        f"{seen['identities']!r})")
+    return problems
+
+
+def reference_syscalls(c, shape, root):
+    """(syscall, count) of one undisturbed run of the shape, by the helper process alone, in
+    the order of first use.  The execve that starts the helper is not a kill point: strace sees
+    only its return (a kill there is never reached)."""
+    sweep_setup(c, shape, root)
+    trace = os.path.join(c.work, "reference.trace")
+    rc, _, err = c.run(["strace", "-o", trace, *sweep_command(c, shape, root, 2)], root)
+    if rc != 0 or tuple(read(os.path.join(root, o.path)) for o in shape.outputs) != \
+            sweep_expected(shape, 2):
+        raise RuntimeError(f"the reference run under strace failed (exit {rc}): {err.strip()}")
+    counts = {}
+    with open(trace) as f:
+        for line in f:
+            m = re.match(r"([a-z0-9_]+)\(", line)
+            if m:
+                counts[m.group(1)] = counts.get(m.group(1), 0) + 1
+    counts["execve"] -= 1
+    return [(s, n) for s, n in counts.items() if n > 0]
+
+
+def probe_strace(c):
+    if shutil.which("strace") is None:
+        raise Skip("strace is not installed (Debian package strace; .ci/run installs it)")
+    rc, _, err = c.run(["strace", "-o", "/dev/null", "true"], c.work)
+    if rc != 0:
+        if "Operation not permitted" in err or "EPERM" in err:
+            raise Skip(f"strace cannot ptrace here (EPERM): {err.strip()}")
+        raise RuntimeError(f"strace -o /dev/null true: exit {rc}: {err.strip()}")
+
+
+def case_sweep(c, name):
+    """Kill the helper at every system call of one shape's run (every N of every syscall the
+    reference run made), then check the set after (a) a failing run and (b) a writing run."""
+    shape = SWEEP_SHAPES[name]
+    probe_strace(c)
+    if not become_subreaper():
+        c.say("note: PR_SET_CHILD_SUBREAPER unavailable; generators of killed helpers are "
+              "waited for by process group only")
+    root = os.path.join(c.work, name)
+    start = time.monotonic()
+    syscalls = reference_syscalls(c, shape, root)
+    points = [(s, n) for s, count in syscalls for n in range(1, count + 1)]
+    if c.args.point:
+        s, _, n = c.args.point.partition(":")
+        points = [(s, int(n))]
+    listing = ", ".join(f"{s} x{k}" for s, k in sorted(syscalls, key=lambda x: -x[1]))
+    c.say(f"sweep.{name} ({shape.what}): {len(points)} kill points ({listing}); each: set up "
+          "the old set, SIGKILL at that syscall's entry in the run writing new, then (a) the "
+          "same run with a failing generator, (b) a run writing version 3; budget "
+          f"{c.args.budget:.0f} s")
+    deadline = start + c.args.budget
+    shown = 0
+    not_reached = []
+    for done, (syscall, n) in enumerate(points):
+        if time.monotonic() > deadline:
+            c.violation(f"budget of {c.args.budget:.0f} s exceeded after {done} of "
+                        f"{len(points)} kill points: the sweep is incomplete (raise --budget "
+                        "or make the shape smaller)")
+            break
+        seen = sweep_kill_point(c, shape, root, syscall, n)
+        c.count("kill points")
+        c.count("reached" if seen["killed"][0] == KILLED else "not reached (run succeeded)")
+        if seen["killed"][0] == 0:
+            not_reached.append(f"{syscall} #{n}")
+        c.count(f"after the kill {sweep_classify(shape, seen['after kill'])}")
+        c.count(f"after (a) {sweep_classify(shape, seen['after (a)'])}")
+        problems = sweep_invariant(shape, seen)
+        if c.args.point:
+            c.say(f"  {syscall} #{n}: exit {seen['killed'][0]}; after the kill "
+                  f"{sweep_describe(shape, seen['after kill'])}, helper files "
+                  f"{seen['files after kill']}; after (a) "
+                  f"{sweep_describe(shape, seen['after (a)'])}; after (b) "
+                  f"{sweep_describe(shape, seen['after (b)'])}")
+        if not problems:
+            continue
+        c.count("violating kill points")
+        c.violation(f"{syscall} #{n}: " + "; ".join(problems) + " [after the kill: "
+                    f"{sweep_describe(shape, seen['after kill'])} with "
+                    f"{seen['files after kill']}; after (a): "
+                    f"{sweep_describe(shape, seen['after (a)'])}; after (b): "
+                    f"{sweep_describe(shape, seen['after (b)'])}]")
+        if shown < 3:
+            shown += 1
+            again = [sys.executable, os.path.abspath(__file__), f"sweep.{name}", "--helper",
+                     c.helper, "--work", c.work, "--point", f"{syscall}:{n}"]
+            c.say(f"    reproduce: {shlex.join(again)}")
+            setup = [shlex.join(["cp", os.path.join(c.work, "store", f"{i}.1"), o.path])
+                     if o.existing else shlex.join(["rm", "-f", o.path])
+                     for i, o in enumerate(shape.outputs)]
+            c.say(f"    by hand: cd {shlex.quote(root)} && {' && '.join(setup)} && "
+                  f"{shlex.join(strace_command(syscall, n, sweep_command(c, shape, root, 2)))}"
+                  f"; {shlex.join(sweep_command(c, shape, root, 'fail'))}; head -n1 "
+                  f"{' '.join(shlex.quote(o.path) for o in shape.outputs)}")
+    elapsed = time.monotonic() - start
+    if not_reached:
+        c.say(f"not reached (the run made fewer of these calls than the reference run): "
+              f"{', '.join(not_reached)}")
+    return c.finish(f"sweep.{name}: {c.counts.get('kill points', 0)} of {len(points)} kill "
+                    f"points in {elapsed:.1f} s; after (a) every set all old or all new, after "
+                    "(b) version 3 and no helper file")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1058,6 +1401,7 @@ def case_large(c):
 
 CASES = {
     **{f"kill.{m}": (lambda m: lambda c: case_kill(c, m))(m) for m in KILL_MODES},
+    **{f"sweep.{s}": (lambda s: lambda c: case_sweep(c, s))(s) for s in SWEEP_SHAPES},
     "interrupt.ninja": lambda c: case_interrupt(c, "ninja"),
     "interrupt.make": lambda c: case_interrupt(c, "make"),
     "reader": case_reader,
@@ -1086,6 +1430,7 @@ def main():
     parser.add_argument("--size", type=int, default=1 << 30)
     parser.add_argument("--seed", type=int)
     parser.add_argument("--known-bug", action="append", default=[])
+    parser.add_argument("--point", help="sweep: only this kill point, <syscall>:<n>")
     # the reader process
     parser.add_argument("--path")
     parser.add_argument("--versions")
