@@ -34,8 +34,9 @@ run options:
 
 exit codes:
   0 success; 1 the generator failed; 2 usage error; 3 file-system error;
-  4 a declared output is missing or embeds a staging path; 128+N interrupted by signal N.
-  On every failure the previous outputs are kept.
+  4 a declared output is missing or embeds a staging path; 5 an output was changed during
+  the run by another writer (nothing committed, that file left as it was written);
+  128+N interrupted by signal N. On every other failure the previous outputs are kept.
 )";
 }
 
