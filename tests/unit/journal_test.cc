@@ -611,44 +611,27 @@ TEST_F(JournalTest, CopyIfDifferentToARelativeDestinationReachedThroughAReferenc
 // ------------------------------------------------------------------------------------------------
 // ParseHelperFileName
 
-TEST(JournalHelperFileName, ParsesATemporaryName) {
-  HelperFileName name = ParseHelperFileName(".mod.c.h.atomicgen-42-0000000000000000007.tmp");
-  EXPECT_EQ(name.pid, 42);
-  EXPECT_EQ(name.run_id, "42-0000000000000000007");
-  EXPECT_EQ(name.kind, "tmp");
-  EXPECT_EQ(name.stem, "mod.c.h");
-}
-
-TEST(JournalHelperFileName, ParsesABackupName) {
-  HelperFileName name = ParseHelperFileName(".out.c.atomicgen-42-0000000000000000007.bak");
-  EXPECT_EQ(name.pid, 42);
-  EXPECT_EQ(name.run_id, "42-0000000000000000007");
-  EXPECT_EQ(name.kind, "bak");
-  EXPECT_EQ(name.stem, "out.c");
-}
-
-TEST(JournalHelperFileName, ParsesAStagingDirectoryNameWithoutAStem) {
-  HelperFileName name = ParseHelperFileName(".atomicgen-42-0000000000000000007.stage");
-  EXPECT_EQ(name.pid, 42);
-  EXPECT_EQ(name.run_id, "42-0000000000000000007");
-  EXPECT_EQ(name.kind, "stage");
-  EXPECT_EQ(name.stem, "");
-}
-
-TEST(JournalHelperFileName, ParsesAJournalName) {
-  HelperFileName name = ParseHelperFileName(".out.c.atomicgen-42-0000000000000000007.journal");
-  EXPECT_EQ(name.pid, 42);
-  EXPECT_EQ(name.run_id, "42-0000000000000000007");
-  EXPECT_EQ(name.kind, "journal");
-  EXPECT_EQ(name.stem, "out.c");
-}
-
-TEST(JournalHelperFileName, ParsesAReferenceNameWithoutAStem) {
-  HelperFileName name = ParseHelperFileName(".atomicgen-42-0000000000000000007.ref");
-  EXPECT_EQ(name.pid, 42);
-  EXPECT_EQ(name.run_id, "42-0000000000000000007");
-  EXPECT_EQ(name.kind, "ref");
-  EXPECT_EQ(name.stem, "");
+TEST(JournalHelperFileName, ParsesEveryKindOfTheHelpersFileNames) {
+  struct Expected {
+    const char* name;
+    const char* kind;
+    const char* stem;
+  };
+  for (const Expected& expected : {
+           Expected{".mod.c.h.atomicgen-42-0000000000000000007.tmp", "tmp", "mod.c.h"},
+           Expected{".out.c.atomicgen-42-0000000000000000007.copy", "copy", "out.c"},
+           Expected{".out.c.atomicgen-42-0000000000000000007.bak", "bak", "out.c"},
+           Expected{".atomicgen-42-0000000000000000007.stage", "stage", ""},
+           Expected{".out.c.atomicgen-42-0000000000000000007.journal", "journal", "out.c"},
+           Expected{".atomicgen-42-0000000000000000007.ref", "ref", ""},
+       }) {
+    SCOPED_TRACE(expected.name);
+    HelperFileName name = ParseHelperFileName(expected.name);
+    EXPECT_EQ(name.pid, 42);
+    EXPECT_EQ(name.run_id, "42-0000000000000000007");
+    EXPECT_EQ(name.kind, expected.kind);
+    EXPECT_EQ(name.stem, expected.stem);
+  }
 }
 
 TEST(JournalHelperFileName, TheJournalPathOfAnOutputParsesBackToItsRun) {
