@@ -250,10 +250,12 @@ File FileSystem::OpenOrCreate(const std::string& path, bool* created) {
     int fd;
     if (created != nullptr) {
       // A lock file: a symbolic link in its place is never followed (O_EXCL fails on any link,
-      // dangling or not, and O_NOFOLLOW makes the second open fail with ELOOP).
+      // dangling or not, and O_NOFOLLOW makes the second open fail with ELOOP), and a FIFO does
+      // not block the open (O_NONBLOCK: ENXIO; it means nothing for a regular file).
       do {
         fd = ::open(path.c_str(),
-                    O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_NOFOLLOW | O_CLOEXEC, 0666);
+                    O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC,
+                    0666);
       } while (fd < 0 && errno == EINTR);
       if (fd >= 0) {
         *created = true;
@@ -261,7 +263,7 @@ File FileSystem::OpenOrCreate(const std::string& path, bool* created) {
       }
       if (errno != EEXIST) ThrowSystemError(errno, "open", path);
       do {
-        fd = ::open(path.c_str(), O_WRONLY | O_APPEND | O_NOFOLLOW | O_CLOEXEC);
+        fd = ::open(path.c_str(), O_WRONLY | O_APPEND | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
       } while (fd < 0 && errno == EINTR);
       if (fd < 0 && errno == ELOOP) {
         throw Error(ExitCode::kFileSystem, "open", path, "is a symbolic link (not followed)");

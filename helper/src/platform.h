@@ -78,9 +78,10 @@ class FileSystem {
   // Opens for reading without following a final symbolic link (which is an error): for files
   // the helper must know it wrote itself (commit records).
   virtual File OpenForReadingNoFollow(const std::string& path);
-  // Opens (creating if needed) for appending; used for stamps and lock files. With `created`,
-  // also says whether this call created the file (an exclusive create first: one syscall unless
-  // the file exists).
+  // Opens (creating if needed) for appending; used for stamps and lock files. With `created` (lock
+  // files), also says whether this call created the file (an exclusive create first: one syscall
+  // unless the file exists), never follows a symbolic link in its place (an error) and never
+  // blocks on a FIFO (an error).
   File OpenOrCreate(const std::string& path) { return OpenOrCreate(path, nullptr); }
   virtual File OpenOrCreate(const std::string& path, bool* created);
   // Reads up to `size` bytes; returns 0 at end of file. Retries EINTR.

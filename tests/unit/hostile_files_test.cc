@@ -14,6 +14,7 @@
 #include <chrono>
 #include <cstring>
 #include <fstream>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -245,24 +246,33 @@ TEST_F(HostileFilesTest, SymlinkToAFileAtTheLockPathFailsPromptlyAndLocksNothing
   EXPECT_EQ(LeftoversBesides({".out.h.atomicgen-lock"}), std::vector<std::string>{});
 }
 
-TEST_F(HostileFilesTest, DirectoryAtTheLockPathFailsPromptlyWithExitThree) {
-  WriteFile(Path("out.h"), "old");
-  SetPastMtime(Path("out.h"));
-  const struct stat before = StatOf(Path("out.h"));
-  ASSERT_EQ(::mkdir(Path(".out.h.atomicgen-lock").c_str(), 0777), 0);
+TEST_F(HostileFilesTest, DirectoryOrFifoAtTheLockPathFailsPromptlyWithExitThree) {
+  const std::string lock = Path(".out.h.atomicgen-lock");
+  const std::vector<std::pair<const char*, std::function<int()>>> planted = {
+      {"directory", [&] { return ::mkdir(lock.c_str(), 0777); }},
+      {"fifo", [&] { return ::mkfifo(lock.c_str(), 0666); }},  // an open for writing would block
+  };
+  for (const auto& [kind, plant] : planted) {
+    SCOPED_TRACE(kind);
+    WriteFile(Path("out.h"), "old");
+    SetPastMtime(Path("out.h"));
+    const struct stat before = StatOf(Path("out.h"));
+    ASSERT_EQ(plant(), 0);
 
-  Result result = RunBounded({"run", "--output", "out.h", "--", write_, "out.h", "new"});
+    Result result = RunBounded({"run", "--output", "out.h", "--", write_, "out.h", "new"});
 
-  ASSERT_FALSE(result.timed_out) << "the helper did not end within 5 s";
-  EXPECT_EQ(result.exit_code, 3) << result;
-  ExpectOneLine(result);
-  EXPECT_EQ(result.err.rfind("atomicgen: error: lock(", 0), 0u) << result;
-  EXPECT_TRUE(Contains(result.err, ".out.h.atomicgen-lock")) << result;
-  EXPECT_TRUE(Contains(result.err, "kept")) << result;
-  EXPECT_EQ(ReadFile(Path("out.h")), "old");
-  EXPECT_EQ(StatOf(Path("out.h")).st_ino, before.st_ino);
-  EXPECT_TRUE(SameMtime(StatOf(Path("out.h")), before));
-  EXPECT_EQ(LeftoversBesides({".out.h.atomicgen-lock"}), std::vector<std::string>{});
+    ASSERT_FALSE(result.timed_out) << "the helper did not end within 5 s";
+    EXPECT_EQ(result.exit_code, 3) << result;
+    ExpectOneLine(result);
+    EXPECT_EQ(result.err.rfind("atomicgen: error: lock(", 0), 0u) << result;
+    EXPECT_TRUE(Contains(result.err, ".out.h.atomicgen-lock")) << result;
+    EXPECT_TRUE(Contains(result.err, "kept")) << result;
+    EXPECT_EQ(ReadFile(Path("out.h")), "old");
+    EXPECT_EQ(StatOf(Path("out.h")).st_ino, before.st_ino);
+    EXPECT_TRUE(SameMtime(StatOf(Path("out.h")), before));
+    EXPECT_EQ(LeftoversBesides({".out.h.atomicgen-lock"}), std::vector<std::string>{});
+    ::remove(lock.c_str());
+  }
 }
 
 TEST_F(HostileFilesTest, SigintOrSigtermWhileWaitingForALiveLockExitsWith128PlusSignal) {
