@@ -142,6 +142,7 @@ RunReport RunStaged(FileSystem& fs, const Options& options) {
   std::vector<FileLock> locks = LockOutputs(fs, destinations, staging_parents);
   // What each destination is now, under its lock: only the helper may change it until the commit.
   std::vector<FileInfo> before;
+  before.reserve(destinations.size());
   for (const std::string& destination : destinations) before.push_back(fs.LinkStatus(destination));
   RunReport report;
   auto discard = [&]() noexcept {
