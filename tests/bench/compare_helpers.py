@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Benchmarks 1 (changed content) and 2 with two helpers side by side, for before/after figures.
+"""Benchmarks 1 (changed content) and 2 with two helpers side by side, for before/after figures,
+and a run committing two changed outputs together (the commit journal's path).
 
 run_benchmarks.py measures one helper; on a shared machine two such runs minutes apart see
 different loads and cannot be compared. This runs both helpers and the references of benchmarks
@@ -69,6 +70,20 @@ def main():
             return lambda: spawn(argv, cwd=directory,
                                  stdout=os.path.join(directory, "out.h") if stdout else None)
 
+        def pair(helper):
+            # Two outputs that change on every run: backups, the journal and its removal.
+            directory = tempfile.mkdtemp(dir=work)
+            runs = [0]
+
+            def run():
+                runs[0] += 1
+                for name in ("in_a", "in_b"):
+                    bench_commit.write(os.path.join(directory, name), old if runs[0] % 2 else new)
+                return spawn([helper, "run", "--output", "a.h", "--output", "b.h", "--",
+                              "/bin/sh", "-c", "cp in_a a.h && cp in_b b.h"], cwd=directory)
+
+            return run
+
         ref, gen = tools["minimal_ref"], tools["tiny_gen"]
         helpers = {"before": args.before, "after": args.after}
         for mode in ("copy", "move"):
@@ -83,6 +98,8 @@ def main():
             add(f"2: {label} run --stdout", wrap([helper, "run", "--stdout", "out.h", "--", gen]))
             add(f"2: {label} run --output", wrap([helper, "run", "--output", "out.h", "--", gen,
                                                   "-o", "out.h"]))
+        for label, helper in helpers.items():
+            add(f"3: {label} run, two changed outputs", pair(helper))
         load_start = os.getloadavg()
         samples = benchlib.interleave(alternatives, args.reps, warmup=3)
         load_end = os.getloadavg()
@@ -113,6 +130,10 @@ def main():
             print(f"| {what} | " + " | ".join(
                 f"{benchlib.ms(table[key.format(label)] - table[direct])}"
                 for table in (wall, busy) for label in helpers) + " |")
+        pair_key = "3: {} run, two changed outputs"
+        print("| 3 two changed outputs, after / before | "
+              f"{wall[pair_key.format('after')] / wall[pair_key.format('before')]:.2f}× | | "
+              f"{busy[pair_key.format('after')] / busy[pair_key.format('before')]:.2f}× | |")
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
