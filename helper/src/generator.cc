@@ -188,16 +188,16 @@ RunReport RunStaged(FileSystem& fs, const Options& options) {
                     fmt::format("{} did not produce this declared output{}; previous outputs kept",
                                 generator, info.exists ? " as a regular file" : ""));
       }
-      if (options.depfile && output.declared == *options.depfile) {
-        // A depfile names the outputs, by the paths the generator was given: the final ones.
-        RestoreStagedPaths(fs, plan, output.staged);
-        continue;
-      }
-      if (output.staged != stdout_temporary && FileContains(fs, output.staged, plan.token)) {
+      // A generator given an absolute output path (rewritten to its staged counterpart) may
+      // write that path into its outputs: put the final path back, then refuse what remains.
+      if (!FileContains(fs, output.staged, plan.token)) continue;
+      RestoreStagedPaths(fs, plan, output.staged);
+      if (FileContains(fs, output.staged, plan.token)) {
         throw Error(ExitCode::kContract, "run", output.declared,
-                    fmt::format("{} wrote its staging path into this output, so its bytes would "
-                                "differ from a direct run; name the output relative to the "
-                                "working directory in the command; previous outputs kept",
+                    fmt::format("{} wrote its staging path into this output in a form the helper "
+                                "cannot turn back into the final path, so its bytes would differ "
+                                "from a direct run; name the output relative to the working "
+                                "directory in the command; previous outputs kept",
                                 generator));
       }
     }

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstring>
 #include <functional>
 #include <memory>
@@ -256,26 +257,71 @@ void RemoveStaging(FileSystem& fs, const StagingPlan& plan) noexcept {
   }
 }
 
+namespace {
+
+// internal: `path` as generators fold it into an identifier (bison's header guard
+// YY_YY_<PATH>_INCLUDED): letters and digits upper-cased, each run of anything else one '_'.
+std::string IdentifierOf(const std::string& path) {
+  std::string identifier;
+  for (char c : path) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (std::isalnum(byte) != 0) {
+      identifier += static_cast<char>(std::toupper(byte));
+    } else if (identifier.empty() || identifier.back() != '_') {
+      identifier += '_';
+    }
+  }
+  return identifier;
+}
+
+// internal: `text` with every `from` replaced by `to`.
+std::string ReplaceAll(std::string text, const std::string& from, const std::string& to) {
+  for (std::size_t at = text.find(from); at != std::string::npos;
+       at = text.find(from, at + to.size())) {
+    text.replace(at, from.size(), to);
+  }
+  return text;
+}
+
+}  // namespace
+
 void RestoreStagedPaths(FileSystem& fs, const StagingPlan& plan, const std::string& path) {
   std::string text;
+  std::uint32_t mode = 0;
   {
     File file = fs.OpenForReading(path);
+    mode = fs.Status(file).mode;
     char buffer[64 * 1024];
     while (std::size_t n = fs.Read(file, buffer, sizeof buffer)) text.append(buffer, n);
   }
+  // Each staging directory back to the directory it stands in for: as written, and as folded
+  // into an identifier. Longest first, so a stage below another is restored whole.
+  std::vector<StageDirectory> stages = plan.stages;
+  std::sort(stages.begin(), stages.end(), [](const StageDirectory& a, const StageDirectory& b) {
+    return a.stage.size() > b.stage.size();
+  });
   std::string restored = text;
-  for (const StageDirectory& stage : plan.stages) {
-    for (std::size_t at = restored.find(stage.stage); at != std::string::npos;
-         at = restored.find(stage.stage, at + stage.real.size())) {
-      restored.replace(at, stage.stage.size(), stage.real);
-    }
+  for (const StageDirectory& stage : stages) {
+    restored = ReplaceAll(restored, stage.stage, stage.real);
+    restored = ReplaceAll(restored, IdentifierOf(stage.stage), IdentifierOf(stage.real));
   }
   if (restored == text) return;
-  std::string rewritten = path + ".restored";
-  File file = fs.CreateExclusive(rewritten, 0666);
-  fs.Write(file, restored.data(), restored.size());
-  fs.Close(file);
-  fs.Rename(rewritten, path);
+  // A file of the helper's own, with the generator's mode, renamed over the staged one.
+  std::string rewritten = TemporaryPathFor(path, plan.run_id);
+  try {
+    File file = fs.CreateExclusive(rewritten, 0600);
+    fs.Write(file, restored.data(), restored.size());
+    fs.ChangeMode(file, mode);
+    fs.Close(file);
+    fs.Rename(rewritten, path);
+  } catch (...) {
+    try {
+      fs.Remove(rewritten);
+    } catch (...) {
+      NoteLeftBehind();
+    }
+    throw;
+  }
 }
 
 bool FileContains(FileSystem& fs, const std::string& path, const std::string& token) {

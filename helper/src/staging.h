@@ -62,8 +62,11 @@ void CreateStaging(FileSystem& fs, const StagingPlan& plan);
 // Removes the staging directories (best effort: never throws).
 void RemoveStaging(FileSystem& fs, const StagingPlan& plan) noexcept;
 
-// Rewrites a staged text file (a depfile) so that every staging directory in it reads as the
-// directory it stands in for.
+// Rewrites a staged file so that every staging directory in it reads as the directory it stands
+// in for: spelled as it is, and folded into an identifier as bison folds an output's path into its
+// header guard (upper case, one '_' for each run of anything but letters and digits). So a generator given an
+// absolute output path writes, through the helper, the bytes of a direct run (`#line` directives,
+// header guards, depfiles).
 void RestoreStagedPaths(FileSystem& fs, const StagingPlan& plan, const std::string& path);
 
 // True if the file contains `token` (the generator embedded a staging path).
