@@ -25,6 +25,8 @@ run options:
   --depfile <path>         the generator also writes this depfile: committed like an output,
                            with staging paths in it turned back into the final ones
   --in-place               legacy generators that write their final paths themselves
+  --read-outputs           the generator reads its outputs before rewriting them: each staged
+                           output starts as a copy of the current file
   --only-if-missing        do nothing unless a declared output is missing (Make's recovery
                            of deleted outputs, which Make itself cannot notice)
   --stamp <path>           touch <path> after every successful run
@@ -100,6 +102,8 @@ Options ParseCommandLine(const std::vector<std::string>& args, const char* fsync
       options.depfile = value_of(arg);
     } else if (is_run && arg == "--in-place") {
       options.in_place = true;
+    } else if (is_run && arg == "--read-outputs") {
+      options.read_outputs = true;
     } else if (is_run && arg == "--only-if-missing") {
       options.only_if_missing = true;
     } else if (is_run && arg == "--stamp") {
@@ -122,6 +126,10 @@ Options ParseCommandLine(const std::vector<std::string>& args, const char* fsync
     }
     if (options.in_place && options.stdout_output) {
       Usage("--stdout", "cannot be combined with --in-place");
+    }
+    if (options.in_place && options.read_outputs) {
+      Usage("--read-outputs", "cannot be combined with --in-place (which writes the outputs "
+                              "themselves, so it reads them too)");
     }
     for (const std::string& output : options.outputs) {
       if (options.stdout_output && output == *options.stdout_output) continue;

@@ -16,6 +16,7 @@ struct Options {
   std::optional<std::string> stdout_output;  // --stdout
   std::optional<std::string> depfile;        // --depfile: an output whose staging paths are fixed
   bool in_place = false;
+  bool read_outputs = false;  // each staged --output starts as a copy of the current file
   bool only_if_missing = false;  // run only when a declared output is missing
   std::optional<std::string> stamp;
   std::optional<std::string> changed_stamp;

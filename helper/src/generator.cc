@@ -158,6 +158,7 @@ RunReport RunStaged(FileSystem& fs, const Options& options) {
   try {
     ThrowIfInterrupted(generator, declared);
     CreateStaging(fs, plan);
+    if (options.read_outputs) SeedStagedOutputs(fs, plan);
     // The --stdout temporary is handed to the generator as it was created, not reopened.
     File stdout_file;
     if (!stdout_temporary.empty()) stdout_file = CreateTemporaryFor(fs, stdout_temporary);

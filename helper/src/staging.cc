@@ -246,6 +246,15 @@ void CreateStaging(FileSystem& fs, const StagingPlan& plan) {
   }
 }
 
+void SeedStagedOutputs(FileSystem& fs, const StagingPlan& plan) {
+  for (const StagedOutput& output : plan.outputs) {
+    const FileInfo current = fs.Status(output.destination);
+    if (!current.exists) continue;
+    CopyFile(fs, output.destination, output.staged, current.mode, CommitOptions{});
+    fs.SetModificationTime(output.staged, current.mtime);
+  }
+}
+
 void RemoveStaging(FileSystem& fs, const StagingPlan& plan) noexcept {
   for (const StageDirectory& stage : plan.stages) {
     try {

@@ -59,6 +59,10 @@ StagingPlan PlanStaging(FileSystem& fs, const std::string& working_directory,
 // Creates the staging directories and their mirrors.
 void CreateStaging(FileSystem& fs, const StagingPlan& plan);
 
+// Gives every staged output that exists at its destination a copy of the destination's bytes,
+// mode and mtime (--read-outputs: a read-modify-write generator sees the current content).
+void SeedStagedOutputs(FileSystem& fs, const StagingPlan& plan);
+
 // Removes the staging directories (best effort: never throws).
 void RemoveStaging(FileSystem& fs, const StagingPlan& plan) noexcept;
 

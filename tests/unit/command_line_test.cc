@@ -130,6 +130,11 @@ TEST(ParseCommandLineTest, StdoutWithInPlaceIsAUsageError) {
   ExpectUsageError({"run", "--in-place", "--stdout", "o", "--", "g"}, "--stdout");
 }
 
+TEST(ParseCommandLineTest, ReadOutputsWithInPlaceIsAUsageError) {
+  ExpectUsageError({"run", "--in-place", "--read-outputs", "--output", "o", "--", "g"},
+                   "--read-outputs");
+}
+
 TEST(ParseCommandLineTest, DuplicateOutputIsAUsageError) {
   ExpectUsageError({"run", "--output", "o.c", "--output", "o.c", "--", "g"}, "o.c");
 }

@@ -586,6 +586,52 @@ TEST_F(RunTest, ReplacedOutputKeepsItsPreviousMode) {
   EXPECT_EQ(StatOf(Path("out.c")).st_mode & 07777, 0640u);
 }
 
+// --read-outputs: read-modify-write generators, staged.
+
+TEST_F(RunTest, ReadOutputsGivesTheGeneratorTheCurrentContent) {
+  WriteFile(Path("out.txt"), "line 1\n");
+  Result result = RunHelper(
+      {"run", "--read-outputs", "--output", "out.txt", "--", "sh", "-c", "echo 'line 2' >> out.txt"});
+  ASSERT_EQ(result.exit_code, 0) << result;
+  EXPECT_EQ(ReadFile(Path("out.txt")), "line 1\nline 2\n");
+  EXPECT_EQ(Leftovers(), std::vector<std::string>{});
+}
+
+TEST_F(RunTest, WithoutReadOutputsTheStagedOutputStartsAbsent) {
+  WriteFile(Path("out.txt"), "line 1\n");
+  Result result =
+      RunHelper({"run", "--output", "out.txt", "--", "sh", "-c", "echo 'line 2' >> out.txt"});
+  ASSERT_EQ(result.exit_code, 0) << result;
+  EXPECT_EQ(ReadFile(Path("out.txt")), "line 2\n");
+}
+
+TEST_F(RunTest, ReadOutputsLeavesAnOutputRewrittenWithItsOwnBytesUntouched) {
+  WriteFile(Path("out.txt"), "same\n");
+  SetPastMtime(Path("out.txt"));
+  const struct stat before = StatOf(Path("out.txt"));
+  Result result = RunHelper({"run", "--read-outputs", "--output", "out.txt", "--", "sh", "-c",
+                             "content=$(cat out.txt); echo \"$content\" > out.txt"});
+  ASSERT_EQ(result.exit_code, 0) << result;
+  EXPECT_EQ(StatOf(Path("out.txt")).st_ino, before.st_ino);
+  EXPECT_TRUE(SameMtime(StatOf(Path("out.txt")), before));
+}
+
+TEST_F(RunTest, ReadOutputsOfAMissingOutputFindsNothingThere) {
+  Result result = RunHelper({"run", "--read-outputs", "--output", "out.txt", "--", "sh", "-c",
+                             "test ! -e out.txt && echo created > out.txt"});
+  ASSERT_EQ(result.exit_code, 0) << result;
+  EXPECT_EQ(ReadFile(Path("out.txt")), "created\n");
+}
+
+TEST_F(RunTest, ReadOutputsGeneratorFailingAfterItsRewriteKeepsTheOldContent) {
+  WriteFile(Path("out.txt"), "old\n");
+  Result result = RunHelper({"run", "--read-outputs", "--output", "out.txt", "--", "sh", "-c",
+                             "echo half >> out.txt; exit 3"});
+  EXPECT_EQ(result.exit_code, 1) << result;
+  EXPECT_EQ(ReadFile(Path("out.txt")), "old\n");
+  EXPECT_EQ(Leftovers(), std::vector<std::string>{});
+}
+
 TEST_F(RunTest, ReplacedStdoutOutputKeepsItsPreviousMode) {
   WriteFile(Path("out.txt"), "old");
   ASSERT_EQ(::chmod(Path("out.txt").c_str(), 0640), 0);
