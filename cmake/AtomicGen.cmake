@@ -75,6 +75,7 @@ Commands
       [OWNER <target>]
       [STDOUT]
       [IN_PLACE]
+      [READS_OUTPUTS]
       [FSYNC])
 
   Creates the custom target ``<name>`` (or, with ``OWNER``, uses a shared one), which owns the one
@@ -176,6 +177,11 @@ Commands
   ``IN_PLACE``
     Legacy mode for generators that must write the final paths themselves (helper ``--in-place``);
     see the helper's documentation for what it can and cannot promise.
+
+  ``READS_OUTPUTS``
+    For read-modify-write generators, that read the files they rewrite (helper
+    ``--read-outputs``): each staged output starts as a copy of the current file, so the generator
+    runs staged and sees the current content.  Cannot be combined with ``IN_PLACE``.
 
   ``FSYNC``
     Pass ``--fsync`` to the helper.  Also enabled for every call by ``ATOMICGEN_FSYNC``.
@@ -337,6 +343,10 @@ function(_atomicgen_diagnose)
   if(arg_STDOUT AND arg_IN_PLACE)
     message(FATAL_ERROR "${cmd}: STDOUT and IN_PLACE cannot be used together")
   endif()
+  if(arg_READS_OUTPUTS AND arg_IN_PLACE)
+    message(FATAL_ERROR "${cmd}: READS_OUTPUTS and IN_PLACE cannot be used together (IN_PLACE "
+      "generators write, and so read, the final files themselves)")
+  endif()
 
   list(GET arg_COMMAND 0 generator)
   if("${generator}" STREQUAL "")
@@ -455,7 +465,7 @@ endfunction()
 # (_atomicgen_finalize()).
 function(add_generated_source name)
   cmake_parse_arguments(PARSE_ARGV 1 arg
-    "STDOUT;IN_PLACE;FSYNC"
+    "STDOUT;IN_PLACE;READS_OUTPUTS;FSYNC"
     "WORKING_DIRECTORY;DEPFILE;COMMENT;JOB_POOL;GROUP;OWNER"
     "OUTPUT;COMMAND;DEPENDS;CONSUMERS")
 
@@ -479,9 +489,9 @@ function(add_generated_source name)
   string(REPLACE ";${CMAKE_BINARY_DIR}/" "|" probe ";${outputs}\n;${arg_DEPENDS}")
   if(NOT DEFINED arg_UNPARSED_ARGUMENTS AND "${taken}${owner_here}${arg_OWNER}|\
 ${_ATOMICGEN_SOURCE_TREE_OUTPUTS}${arg_KEYWORDS_MISSING_VALUES}${arg_STDOUT}${arg_IN_PLACE}\
-${arg_FSYNC}${arg_WORKING_DIRECTORY}${arg_DEPFILE}${arg_JOB_POOL}${arg_GROUP}${arg_COMMENT}|\
+${arg_READS_OUTPUTS}${arg_FSYNC}${arg_WORKING_DIRECTORY}${arg_DEPFILE}${arg_JOB_POOL}${arg_GROUP}${arg_COMMENT}|\
 ${ATOMICGEN_FSYNC}|${CMAKE_GENERATOR}|${name}|${arg_COMMAND}" MATCHES
-      "^0(0|1[^|]+)\\|FALSEFALSEFALSE\\|OFF\\|(Ninja|Unix Makefiles)\\|[A-Za-z0-9_.+-]+\\|[^;'\\][^'\\]*$"
+      "^0(0|1[^|]+)\\|FALSEFALSEFALSEFALSE\\|OFF\\|(Ninja|Unix Makefiles)\\|[A-Za-z0-9_.+-]+\\|[^;'\\][^'\\]*$"
       AND NOT probe MATCHES "^[^\n]*;|\n[^\n]*[\n|]|[\\:$']|//|[/|][.|\n]|;([^/]|$)"
       AND NOT TARGET "${name}" AND NOT TARGET "${generator}")
     set(owner ${arg_OWNER} "${name}")
@@ -641,8 +651,8 @@ ${ATOMICGEN_FSYNC}|${CMAKE_GENERATOR}|${name}|${arg_COMMAND}" MATCHES
   string(REPLACE ";" ", " comment "Generating ${comment} (atomicgen)")
   set(working_directory "${CMAKE_CURRENT_BINARY_DIR}")
   set(optional_args "")
-  if(NOT "${arg_STDOUT}${arg_IN_PLACE}${arg_FSYNC}${arg_WORKING_DIRECTORY}${arg_DEPFILE}${arg_JOB_POOL}${arg_GROUP}${arg_COMMENT}|${ATOMICGEN_FSYNC}"
-      STREQUAL "FALSEFALSEFALSE|OFF")
+  if(NOT "${arg_STDOUT}${arg_IN_PLACE}${arg_READS_OUTPUTS}${arg_FSYNC}${arg_WORKING_DIRECTORY}${arg_DEPFILE}${arg_JOB_POOL}${arg_GROUP}${arg_COMMENT}|${ATOMICGEN_FSYNC}"
+      STREQUAL "FALSEFALSEFALSEFALSE|OFF")
     _atomicgen_rare_keywords()
   endif()
 
@@ -883,7 +893,7 @@ endfunction()
 # internal: add_generated_source()'s rarer keywords: checks, helper options, optional arguments,
 # status line and working directory (reads and sets the caller's variables).
 macro(_atomicgen_rare_keywords)
-  if(arg_STDOUT AND arg_IN_PLACE)
+  if((arg_STDOUT AND arg_IN_PLACE) OR (arg_READS_OUTPUTS AND arg_IN_PLACE))
     _atomicgen_diagnose()
   endif()
   if(DEFINED arg_GROUP)
@@ -896,6 +906,9 @@ macro(_atomicgen_rare_keywords)
     list(APPEND helper_options --fsync)
   endif()
   set(_atomicgen_declared ${outputs})
+  if(arg_READS_OUTPUTS)
+    list(APPEND helper_options --read-outputs)
+  endif()
   if(arg_IN_PLACE)
     list(APPEND helper_options --in-place)
   elseif(arg_STDOUT)

@@ -1,4 +1,7 @@
-# Case in-place: IN_PLACE generator (clinic.py rewrites clinic/module.c.h itself).
+# Case in-place: IN_PLACE generator (clinic.py reads and rewrites clinic/module.c.h itself); with
+# MODE reads-outputs the same generator staged with READS_OUTPUTS, where every step below holds
+# the same (step 1 fails if the staged copy does not start as the current header: clinic.py would
+# lose its preserved line).
 #  1. The first build keeps the checked-in clinic/module.c.h (same bytes, same mtime).
 #  2. Touching module.c (the generator's input, also compiled) re-runs clinic.py, which rewrites
 #     the header with the same bytes: the helper puts the old mtime back, so only module.c.o is
@@ -14,7 +17,7 @@ file(COPY_FILE "${header}" "${saved}")
 agtest_mtimes(header_mtime "${header}")
 
 # 1.
-agtest_configure()
+agtest_configure(ARGS "-DAG_MODE=${MODE}")
 agtest_build(out)
 agtest_count_lines(runs "${log}" "^clinic end")
 agtest_assert_equal("${runs}" 1 "first build ran clinic.py")
