@@ -414,7 +414,8 @@ class SweepOutput(NamedTuple):
 
 
 class SweepShape(NamedTuple):
-    mode: str  # "staged" (--output), "stdout", "in-place" or "copy" (copy-if-different)
+    mode: str  # "staged" (--output), "read-outputs" (--read-outputs --output), "stdout",
+    #            "in-place" or "copy" (copy-if-different)
     outputs: tuple
     what: str
 
@@ -436,6 +437,8 @@ SWEEP_SHAPES = {
     "staged-subdir": SweepShape("staged", (Out("gen/a.h"), Out("b.h", absolute=True)),
                                 "--output gen/a.h --output $PWD/b.h, the generator is given "
                                 "the absolute path"),
+    "read-outputs": SweepShape("read-outputs", (Out("a.h"), Out("b.h", existing=False)),
+                               "--read-outputs, two outputs (staged copies seeded), one new"),
     "in-place": SweepShape("in-place", (Out("a.h"), Out("b.h")), "--in-place, two outputs"),
     "copy-if-different": SweepShape("copy", (Out("out.h", size=150 * 1024),),
                                     "copy-if-different of 150 KiB (3 chunks)"),
@@ -489,7 +492,8 @@ def sweep_command(c, shape, root, version):
         options = ["--stdout", paths[0]]
         generator = ["cat", stored[0]]
     else:
-        options = (["--in-place"] if shape.mode == "in-place" else []) + \
+        mode_options = {"in-place": ["--in-place"], "read-outputs": ["--read-outputs"]}
+        options = mode_options.get(shape.mode, []) + \
             [arg for path in paths for arg in ("--output", path)]
         generator = ["sh", "-c", SWEEP_COPY_LOOP, "sh",
                      *[arg for pair in zip(stored, paths) for arg in pair]]
