@@ -10,6 +10,11 @@ configures <work>/build with Ninja, and runs the checks named on the command lin
              test files and test cases ran, passed, failed, were skipped
   noop       after a full build: `ninja regen-all` leaves every file of the tree untouched
              (inode, mtime, size) and a following `ninja -d explain python` has no work to do
+  staged-rewrites
+             the read-modify-write steps staged with READS_OUTPUTS (the metaparser,
+             freeze_modules.py) re-run under `strace -ff -y`: no process opens grammar_parser.py,
+             Makefile.pre.in or Python/frozen.c in the tree for writing (so no reader of the tree
+             can see them truncated); only staged copies are written
   clean      `ninja -t clean` (`make clean` with --tool make) deletes no file of the CPython tree (every checked-in file still
              there, same bytes)
   repeat     --iterations times: `ninja -t clean`, then `ninja -j<jobs> regen-all python` from
@@ -291,6 +296,57 @@ class Harness:
         self.figures.append("noop: `ninja regen-all` touched 0 files; `ninja python`: no work to do")
         log("noop: ok: `ninja regen-all` touched no file, `ninja -d explain python`: no work to do")
 
+    # The checked-in files rewritten by the read-modify-write steps staged with READS_OUTPUTS
+    # (examples/cpython/CMakeLists.txt), and an input of each that makes it run again.
+    RMW_OUTPUTS = ("Tools/peg_generator/pegen/grammar_parser.py", "Makefile.pre.in",
+                   "Python/frozen.c")
+    RMW_STEPS = {"regen-pegen-metaparser": "Tools/peg_generator/pegen/metagrammar.gram",
+                 "regen-frozen": "Tools/scripts/freeze_modules.py"}
+
+    def check_staged_rewrites(self):
+        """A reader of the tree never sees a file of a read-modify-write step truncated: those
+        steps re-run under strace, and no process opens one of their files in the tree for
+        writing (the generators write staged copies; the helper renames a changed one over)."""
+        strace = shutil.which("strace")
+        if not strace:
+            raise SetupError("staged_rewrites needs strace")
+        self.build_all(["regen-all", "all"])
+        for step, source in self.RMW_STEPS.items():
+            os.utime(os.path.join(self.src, source))
+        trace_dir = os.path.join(self.work, "rewrites-strace")
+        shutil.rmtree(trace_dir, ignore_errors=True)
+        os.makedirs(trace_dir)
+        # -ff: one file per process, so no call is split across lines; -y: the path of each
+        # returned descriptor, absolute, whatever directory the process opened it from.
+        status, output = run([strace, "-ff", "-qq", "-y", "-e", "trace=openat,open,creat",
+                              "-o", os.path.join(trace_dir, "trace")] + self.ninja +
+                             ["-v", "regen-all"], check=False)
+        if status != 0:
+            raise CheckFailed(f"`ninja regen-all` under strace failed:\n{tail(output)}")
+        # Each step's generator on a command line of `ninja -v`: metagrammar.gram, freeze_modules.py.
+        ran = [step for step, source in self.RMW_STEPS.items()
+               if re.search(rf"atomicgen\S* run .*{re.escape(os.path.basename(source))}", output)]
+        if len(ran) != len(self.RMW_STEPS):
+            raise CheckFailed(f"touching their inputs re-ran only {ran} of "
+                              f"{list(self.RMW_STEPS)}:\n{tail(output)}")
+        in_tree = {os.path.realpath(os.path.join(self.src, rel)) for rel in self.RMW_OUTPUTS}
+        written = []
+        for name in os.listdir(trace_dir):
+            with open(os.path.join(trace_dir, name), errors="replace") as trace:
+                for line in trace:
+                    opened = re.search(r"= \d+<(.*)>$", line.strip())
+                    if opened and opened.group(1) in in_tree and \
+                            re.search(r"O_WRONLY|O_RDWR|O_TRUNC|^creat\(", line):
+                        written.append(line.strip())
+        if written:
+            raise CheckFailed(f"{len(written)} opens for writing of a checked-in file in the tree "
+                              f"itself (a reader could see it truncated):\n" +
+                              "\n".join(written[:5]))
+        self.check_tree()
+        self.figures.append(f"staged_rewrites: {', '.join(ran)} re-ran; no open for writing of "
+                            f"{', '.join(self.RMW_OUTPUTS)} in the tree")
+        log("staged_rewrites: ok: the read-modify-write steps wrote only their staged copies")
+
     def check_clean(self):
         run(self.clean_cmd)
         self.check_tree()
@@ -416,8 +472,8 @@ def check_compare(harness):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("checks", nargs="+",
-                        choices=["build", "regrtest", "noop", "clean", "repeat", "clinic",
-                                 "compare"])
+                        choices=["build", "regrtest", "noop", "staged-rewrites", "clean", "repeat",
+                                 "clinic", "compare"])
     parser.add_argument("--work", required=True, help="scratch directory (reused)")
     parser.add_argument("--sources", help="pristine CPython 3.11 tree (default: fetch-sources.sh "
                         "into <work>/cpython-pristine)")
@@ -456,7 +512,7 @@ def main():
             elif check in ("repeat", "clinic"):
                 harness.check_repeat(clinic=(check == "clinic"))
             else:
-                getattr(harness, f"check_{check}")()
+                getattr(harness, f"check_{check.replace('-', '_')}")()
     except SetupError as error:
         log(f"cpython_check: setup error: {error}")
         return 2
