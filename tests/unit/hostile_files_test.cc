@@ -106,43 +106,29 @@ class HostileFilesTest : public GeneratorRunTest {
 
 // 1. Planted recovery files are never obeyed blindly.
 
-TEST_F(HostileFilesTest, PlantedSymlinkBackupIsNotRestoredOverAnExistingOutput) {
+TEST_F(HostileFilesTest, PlantedSymlinkBackupIsNotRestoredOverAnExistingOrAMissingOutput) {
   ASSERT_EQ(::mkdir((base_ + "/outside").c_str(), 0777), 0);
   const std::string victim = base_ + "/outside/victim";
-  WriteFile(victim, "victim");
-  const ino_t victim_inode = StatOf(victim).st_ino;
-  WriteFile(Path("out.h"), "old");
-  const std::vector<std::string> planted = {PlantLock("out.h"), DeadRunFile("out.h", "bak")};
-  ASSERT_EQ(::symlink("../outside/victim", Path(planted[1]).c_str()), 0);
+  for (bool output_exists : {true, false}) {
+    SCOPED_TRACE(output_exists ? "out.h exists" : "out.h is missing");
+    WriteFile(victim, "victim");
+    const ino_t victim_inode = StatOf(victim).st_ino;
+    ::unlink(Path("out.h").c_str());
+    if (output_exists) WriteFile(Path("out.h"), "old");
+    const std::vector<std::string> planted = {PlantLock("out.h"), DeadRunFile("out.h", "bak")};
+    ASSERT_EQ(::symlink("../outside/victim", Path(planted[1]).c_str()), 0);
 
-  Result result =
-      RunHelper({"run", "--output", "out.h", "--", "sh", "-c", "echo generated >out.h"});
+    Result result =
+        RunHelper({"run", "--output", "out.h", "--", "sh", "-c", "echo generated >out.h"});
 
-  ASSERT_EQ(result.exit_code, 0) << result;
-  EXPECT_TRUE(S_ISREG(LStatOf(Path("out.h")).st_mode)) << "out.h is not a regular file";
-  EXPECT_EQ(ReadFile(Path("out.h")), "generated\n");
-  EXPECT_EQ(ReadFile(victim), "victim");
-  EXPECT_EQ(StatOf(victim).st_ino, victim_inode);
-  EXPECT_EQ(LeftoversBesides(planted), std::vector<std::string>{});
-}
-
-TEST_F(HostileFilesTest, PlantedSymlinkBackupIsNotRestoredOverAMissingOutput) {
-  ASSERT_EQ(::mkdir((base_ + "/outside").c_str(), 0777), 0);
-  const std::string victim = base_ + "/outside/victim";
-  WriteFile(victim, "victim");
-  const ino_t victim_inode = StatOf(victim).st_ino;
-  const std::vector<std::string> planted = {PlantLock("out.h"), DeadRunFile("out.h", "bak")};
-  ASSERT_EQ(::symlink("../outside/victim", Path(planted[1]).c_str()), 0);
-
-  Result result =
-      RunHelper({"run", "--output", "out.h", "--", "sh", "-c", "echo generated >out.h"});
-
-  ASSERT_EQ(result.exit_code, 0) << result;
-  EXPECT_TRUE(S_ISREG(LStatOf(Path("out.h")).st_mode)) << "out.h is not a regular file";
-  EXPECT_EQ(ReadFile(Path("out.h")), "generated\n");
-  EXPECT_EQ(ReadFile(victim), "victim");
-  EXPECT_EQ(StatOf(victim).st_ino, victim_inode);
-  EXPECT_EQ(LeftoversBesides(planted), std::vector<std::string>{});
+    ASSERT_EQ(result.exit_code, 0) << result;
+    EXPECT_TRUE(S_ISREG(LStatOf(Path("out.h")).st_mode)) << "out.h is not a regular file";
+    EXPECT_EQ(ReadFile(Path("out.h")), "generated\n");
+    EXPECT_EQ(ReadFile(victim), "victim");
+    EXPECT_EQ(StatOf(victim).st_ino, victim_inode);
+    EXPECT_EQ(LeftoversBesides(planted), std::vector<std::string>{});
+    for (const std::string& name : planted) ::unlink(Path(name).c_str());
+  }
 }
 
 TEST_F(HostileFilesTest, PlantedCreatedMarkerDoesNotDeleteTheOutput) {
