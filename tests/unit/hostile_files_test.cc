@@ -358,42 +358,26 @@ TEST_F(HostileFilesTest, GeneratorWritingTheFinalPathItselfExitsFiveAndLeavesIts
   EXPECT_EQ(Leftovers(), std::vector<std::string>{});
 }
 
-TEST_F(HostileFilesTest, UnwritableStampFailsBeforeAnyOutputIsTouched) {
+TEST_F(HostileFilesTest, UnwritableStampOrChangedStampFailsBeforeAnyOutputIsTouched) {
   WriteFile(Path("notadir"), "a regular file");
-  WriteFile(Path("out.h"), "old");
-  SetPastMtime(Path("out.h"));
-  const struct stat before = StatOf(Path("out.h"));
+  for (const char* option : {"--stamp", "--changed-stamp"}) {
+    SCOPED_TRACE(option);
+    WriteFile(Path("out.h"), "old");
+    SetPastMtime(Path("out.h"));
+    const struct stat before = StatOf(Path("out.h"));
 
-  Result result = RunHelper(
-      {"run", "--stamp", "notadir/stamp", "--output", "out.h", "--", write_, "out.h", "new"});
+    Result result = RunHelper(
+        {"run", option, "notadir/stamp", "--output", "out.h", "--", write_, "out.h", "new"});
 
-  EXPECT_EQ(result.exit_code, 3) << result;
-  ExpectOneLine(result);
-  EXPECT_TRUE(Contains(result.err, "notadir/stamp")) << result;
-  EXPECT_TRUE(Contains(result.err, "kept")) << result;
-  EXPECT_EQ(ReadFile(Path("out.h")), "old");
-  EXPECT_EQ(StatOf(Path("out.h")).st_ino, before.st_ino);
-  EXPECT_TRUE(SameMtime(StatOf(Path("out.h")), before));
-  EXPECT_EQ(Leftovers(), std::vector<std::string>{});
-}
-
-TEST_F(HostileFilesTest, UnwritableChangedStampFailsBeforeAnyOutputIsTouched) {
-  WriteFile(Path("notadir"), "a regular file");
-  WriteFile(Path("out.h"), "old");
-  SetPastMtime(Path("out.h"));
-  const struct stat before = StatOf(Path("out.h"));
-
-  Result result = RunHelper({"run", "--changed-stamp", "notadir/stamp", "--output", "out.h", "--",
-                             write_, "out.h", "new"});
-
-  EXPECT_EQ(result.exit_code, 3) << result;
-  ExpectOneLine(result);
-  EXPECT_TRUE(Contains(result.err, "notadir/stamp")) << result;
-  EXPECT_TRUE(Contains(result.err, "kept")) << result;
-  EXPECT_EQ(ReadFile(Path("out.h")), "old");
-  EXPECT_EQ(StatOf(Path("out.h")).st_ino, before.st_ino);
-  EXPECT_TRUE(SameMtime(StatOf(Path("out.h")), before));
-  EXPECT_EQ(Leftovers(), std::vector<std::string>{});
+    EXPECT_EQ(result.exit_code, 3) << result;
+    ExpectOneLine(result);
+    EXPECT_TRUE(Contains(result.err, "notadir/stamp")) << result;
+    EXPECT_TRUE(Contains(result.err, "kept")) << result;
+    EXPECT_EQ(ReadFile(Path("out.h")), "old");
+    EXPECT_EQ(StatOf(Path("out.h")).st_ino, before.st_ino);
+    EXPECT_TRUE(SameMtime(StatOf(Path("out.h")), before));
+    EXPECT_EQ(Leftovers(), std::vector<std::string>{});
+  }
 }
 
 // 5. Every error is one line.
