@@ -16,8 +16,10 @@ const char* UsageText() {
   atomicgen --help | --version
 
 Runs a code generator and commits its declared outputs atomically: each output is produced in a
-temporary location next to its destination, compared byte for byte, and either discarded
-(identical: the destination keeps its inode and mtime) or renamed over the destination.
+staging location (on Linux, an overlay at the final paths, so the generator sees the final
+paths and the tree as it is), compared byte for byte, and either discarded (identical: the
+destination keeps its inode and mtime) or renamed over the destination. ATOMICGEN_ISOLATION=off
+stages in a mirror of the working directory instead.
 
 run options:
   --output <path>          a file the generator produces (repeatable)
@@ -26,7 +28,11 @@ run options:
                            with staging paths in it turned back into the final ones
   --in-place               legacy generators that write their final paths themselves
   --read-outputs           the generator reads its outputs before rewriting them: each staged
-                           output starts as a copy of the current file
+                           output starts as the current file; one it leaves alone is unchanged
+  --reads-tree             the generator walks the tree or imports modules beside its outputs:
+                           it runs isolated (Linux), else in place (implies --read-outputs)
+  --rewrites <path>        an input the generator may rewrite, committed with the outputs when
+                           it did (repeatable; implies --reads-tree)
   --only-if-missing        do nothing unless a declared output is missing (Make's recovery
                            of deleted outputs, which Make itself cannot notice)
   --stamp <path>           touch <path> after every successful run
@@ -36,7 +42,8 @@ run options:
 
 exit codes:
   0 success; 1 the generator failed; 2 usage error; 3 file-system error;
-  4 a declared output is missing or embeds a staging path; 5 an output was changed during
+  4 a declared output is missing or embeds a staging path, or the generator wrote or removed
+  an undeclared file; 5 an output was changed during
   the run by another writer (nothing committed, that file left as it was written);
   128+N interrupted by signal N. On every other failure the previous outputs are kept.
 )";
@@ -104,6 +111,13 @@ Options ParseCommandLine(const std::vector<std::string>& args, const char* fsync
       options.in_place = true;
     } else if (is_run && arg == "--read-outputs") {
       options.read_outputs = true;
+    } else if (is_run && arg == "--reads-tree") {
+      options.reads_tree = true;
+      options.read_outputs = true;
+    } else if (is_run && arg == "--rewrites") {
+      options.rewrites.push_back(value_of(arg));
+      options.reads_tree = true;
+      options.read_outputs = true;
     } else if (is_run && arg == "--only-if-missing") {
       options.only_if_missing = true;
     } else if (is_run && arg == "--stamp") {
@@ -126,6 +140,14 @@ Options ParseCommandLine(const std::vector<std::string>& args, const char* fsync
     }
     if (options.in_place && options.stdout_output) {
       Usage("--stdout", "cannot be combined with --in-place");
+    }
+    if (options.reads_tree && options.stdout_output) {
+      Usage("--stdout", "cannot be combined with --reads-tree or --rewrites (which run in place "
+                        "where isolation is refused)");
+    }
+    if (options.in_place && options.reads_tree) {
+      Usage(options.rewrites.empty() ? "--reads-tree" : "--rewrites",
+            "cannot be combined with --in-place (which runs in the tree itself)");
     }
     if (options.in_place && options.read_outputs) {
       Usage("--read-outputs", "cannot be combined with --in-place (which writes the outputs "

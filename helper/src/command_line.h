@@ -17,6 +17,11 @@ struct Options {
   std::optional<std::string> depfile;        // --depfile: an output whose staging paths are fixed
   bool in_place = false;
   bool read_outputs = false;  // each staged --output starts as a copy of the current file
+  // --reads-tree: the generator must see the tree as it is (it walks directories, imports modules
+  // beside its outputs): run isolated, or in place where isolation is refused. Implies
+  // read_outputs. Set by --rewrites too.
+  bool reads_tree = false;
+  std::vector<std::string> rewrites;  // --rewrites: inputs the generator may rewrite
   bool only_if_missing = false;  // run only when a declared output is missing
   std::optional<std::string> stamp;
   std::optional<std::string> changed_stamp;

@@ -3,8 +3,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <set>
 
 #include "error.h"
+#include "isolation.h"
 #include "staging.h"
 
 namespace atomicgen {
@@ -31,6 +33,10 @@ bool RunReport::changed() const {
 }
 
 namespace {
+
+// The most entries a mirror makes links for before isolation is preferred: a mount namespace costs
+// about as much as linking this many (tests/bench/RESULTS.md, benchmark 2).
+constexpr std::size_t kLargestMirror = 64;
 
 // internal: the declared outputs without the --stdout one, which is staged differently.
 std::vector<std::string> ArgumentOutputs(const Options& options) {
@@ -136,16 +142,44 @@ RunReport RunStaged(FileSystem& fs, const Options& options) {
     declared.push_back(output.declared);
     destinations.push_back(ResolveDestination(fs, output.destination));
   }
+  // --rewrites: inputs the generator may rewrite, committed with the outputs when it did.
+  std::vector<std::string> rewritten;
+  for (const std::string& input : options.rewrites) {
+    const std::string spelled = NormalizePath(input, working_directory);
+    rewritten.push_back(ResolveDestination(
+        fs, JoinPath(fs.RealDirectory(DirectoryOf(spelled)), BaseNameOf(spelled))));
+  }
 
   std::vector<std::string> staging_parents;
   for (const StageDirectory& stage : plan.stages) staging_parents.push_back(stage.real);
-  std::vector<FileLock> locks = LockOutputs(fs, destinations, staging_parents);
+  std::vector<std::string> locked = destinations;
+  locked.insert(locked.end(), rewritten.begin(), rewritten.end());
+  std::vector<FileLock> locks = LockOutputs(fs, locked, staging_parents);
   // What each destination is now, under its lock: only the helper may change it until the commit.
   std::vector<FileInfo> before;
   before.reserve(destinations.size());
   for (const std::string& destination : destinations) before.push_back(fs.LinkStatus(destination));
+
+  // Isolated staging (overlays over the working directory and every directory the generator
+  // writes in: isolation.h) where the mirror (staging.h) falls short and the kernel allows it:
+  // for a generator that reads its outputs or the tree, one given its outputs' paths absolutely
+  // (it may write them into its outputs), and a working directory too large to mirror cheaply.
+  // Else the mirror, which costs no mount namespace (see helper/README.md).
+  const bool isolate = options.read_outputs || plan.arguments_rewritten ||
+                       MirroredEntryCount(fs, plan) > kLargestMirror;
+  IsolationPlan isolation;
+  if (isolate) {
+    std::vector<std::string> overlaid{working_directory};
+    for (const StagedOutput& output : plan.outputs) {
+      overlaid.push_back(DirectoryOf(output.destination));
+    }
+    for (const std::string& path : locked) overlaid.push_back(DirectoryOf(path));
+    isolation = PlanIsolation(fs, overlaid, locked, RunId());
+  }
+
   RunReport report;
   auto discard = [&]() noexcept {
+    RemoveIsolation(fs, isolation);
     RemoveStaging(fs, plan);
     if (!stdout_temporary.empty()) {
       try {
@@ -157,21 +191,41 @@ RunReport RunStaged(FileSystem& fs, const Options& options) {
   };
   try {
     ThrowIfInterrupted(generator, declared);
-    CreateStaging(fs, plan);
-    if (options.read_outputs) SeedStagedOutputs(fs, plan);
     // The --stdout temporary is handed to the generator as it was created, not reopened.
     File stdout_file;
     if (!stdout_temporary.empty()) stdout_file = CreateTemporaryFor(fs, stdout_temporary);
     SpawnRequest request;
-    request.argv = plan.argv;
-    if (plan.generator_directory != working_directory) {
-      request.directory = plan.generator_directory;
-    }
     if (!stdout_temporary.empty()) {
       request.stdout_path = stdout_temporary;
       request.stdout_file = &stdout_file;
     }
-    ExitStatus status = StartAndWait(request, declared);
+    ExitStatus status;
+    bool isolated = false;
+    if (isolation.possible) {
+      CreateIsolation(fs, isolation);
+      request.argv = options.generator;
+      request.directory = working_directory;
+      IsolatedExit exit = RunProcessIsolated(request, isolation.layers);
+      isolated = exit.isolated;
+      status = exit.status;
+      if (!isolated) RemoveIsolation(fs, isolation);
+    }
+    if (!isolated && options.reads_tree) {
+      // A generator that must see the tree as it is cannot run in a mirror: in place instead.
+      discard();
+      locks.clear();
+      return RunInPlace(fs, options);
+    }
+    if (!isolated) {
+      CreateStaging(fs, plan);
+      if (options.read_outputs) SeedStagedOutputs(fs, plan);
+      request.argv = plan.argv;
+      request.directory.reset();
+      if (plan.generator_directory != working_directory) {
+        request.directory = plan.generator_directory;
+      }
+      status = StartAndWait(request, declared);
+    }
     if (stdout_file.is_open()) fs.Close(stdout_file);
     ThrowIfChangedBehindTheHelper(fs, outputs, destinations, before, generator);
     ThrowIfInterrupted(generator, declared);
@@ -180,14 +234,34 @@ RunReport RunStaged(FileSystem& fs, const Options& options) {
                             static_cast<int>(ExitCode::kGeneratorFailed));
     }
 
+    // What the generator wrote: in the overlays' upper directories, or in the mirror's stage.
+    std::vector<bool> left_alone(outputs.size(), false);
+    if (isolated) {
+      std::set<std::string> allowed(locked.begin(), locked.end());
+      for (const StagedOutput& output : plan.outputs) allowed.insert(output.destination);
+      CheckForUndeclaredFiles(fs, isolation, allowed, generator);
+      for (std::size_t i = 0; i < plan.outputs.size(); ++i) {
+        outputs[i].staged = UpperPathFor(isolation, destinations[i]);
+        // A generator that reads its outputs may leave one as it is.
+        const FileInfo written = fs.LinkStatus(outputs[i].staged);
+        left_alone[i] = !written.exists && options.read_outputs && before[i].exists;
+      }
+    }
     // All or nothing: every declared output must exist, and none may embed a staging path,
     // before the first one is committed.
-    for (const StagedOutput& output : outputs) {
+    for (std::size_t i = 0; i < outputs.size(); ++i) {
+      const StagedOutput& output = outputs[i];
+      if (left_alone[i]) continue;
       FileInfo info = fs.LinkStatus(output.staged);
       if (!info.exists || !info.is_regular) {
         throw Error(ExitCode::kContract, "run", output.declared,
-                    fmt::format("{} did not produce this declared output{}; previous outputs kept",
-                                generator, info.exists ? " as a regular file" : ""));
+                    fmt::format("{} {} this declared output{}; previous outputs kept", generator,
+                                info.is_whiteout ? "removed" : "did not produce",
+                                info.exists && !info.is_whiteout ? " as a regular file" : ""));
+      }
+      if (isolated) {
+        RemoveOverlayAttributes(fs, output.staged);
+        continue;
       }
       // A generator given an absolute output path (rewritten to its staged counterpart) may
       // write that path into its outputs: put the final path back, then refuse what remains.
@@ -203,14 +277,32 @@ RunReport RunStaged(FileSystem& fs, const Options& options) {
       }
     }
     std::vector<StagedFile> files;
-    files.reserve(outputs.size());
+    std::vector<std::string> committed;  // declared names, in the order of `files`
     for (std::size_t i = 0; i < outputs.size(); ++i) {
+      if (left_alone[i]) {
+        report.outputs.emplace_back(outputs[i].declared, CommitResult::kUnchanged);
+        continue;
+      }
       files.push_back({outputs[i].staged, destinations[i]});
+      committed.push_back(outputs[i].declared);
+    }
+    for (std::size_t i = 0; isolated && i < rewritten.size(); ++i) {
+      const std::string staged = UpperPathFor(isolation, rewritten[i]);
+      const FileInfo info = fs.LinkStatus(staged);
+      if (!info.exists) continue;
+      if (!info.is_regular) {
+        throw Error(ExitCode::kContract, "run", options.rewrites[i],
+                    fmt::format("{} {} this input it may rewrite; previous outputs kept",
+                                generator, info.is_whiteout ? "removed" : "replaced"));
+      }
+      RemoveOverlayAttributes(fs, staged);
+      files.push_back({staged, rewritten[i]});
+      committed.push_back(options.rewrites[i]);
     }
     std::vector<CommitResult> results = CommitAll(fs, files, CommitOptions{options.fsync});
     stdout_temporary.clear();  // committed or removed by CommitAll
-    for (std::size_t i = 0; i < outputs.size(); ++i) {
-      report.outputs.emplace_back(outputs[i].declared, results[i]);
+    for (std::size_t i = 0; i < files.size(); ++i) {
+      report.outputs.emplace_back(committed[i], results[i]);
     }
   } catch (const Error& error) {
     discard();

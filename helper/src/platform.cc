@@ -28,7 +28,11 @@
 #include <climits>
 #include <csignal>
 #ifdef __linux__
+#include <sched.h>
+#include <sys/mount.h>
 #include <sys/random.h>
+#include <sys/sysmacros.h>
+#include <sys/xattr.h>
 #endif
 #endif
 
@@ -138,6 +142,8 @@ FileInfo FromStat(const struct stat& st) {
   info.size = static_cast<std::uint64_t>(st.st_size);
   info.links = static_cast<std::uint64_t>(st.st_nlink);
   info.owner = static_cast<std::uint64_t>(st.st_uid);
+  info.group = static_cast<std::uint64_t>(st.st_gid);
+  info.is_whiteout = S_ISCHR(st.st_mode) && st.st_rdev == 0;
   info.mtime = {st.st_mtim.tv_sec, st.st_mtim.tv_nsec};
   return info;
 }
@@ -403,6 +409,35 @@ void FileSystem::SyncDirectory(const std::string& path) {
   Close(directory);
 }
 
+#ifdef __linux__
+std::vector<std::string> FileSystem::ListAttributes(const std::string& path) {
+  std::vector<char> names(1024);
+  for (;;) {
+    ssize_t size = ::llistxattr(path.c_str(), names.data(), names.size());
+    if (size >= 0) {
+      std::vector<std::string> result;
+      for (ssize_t at = 0; at < size; at += std::strlen(names.data() + at) + 1) {
+        result.emplace_back(names.data() + at);
+      }
+      return result;
+    }
+    if (errno == ENOTSUP) return {};
+    if (errno != ERANGE) ThrowSystemError(errno, "llistxattr", path);
+    names.resize(names.size() * 4);
+  }
+}
+
+void FileSystem::RemoveAttribute(const std::string& path, const std::string& name) {
+  if (::lremovexattr(path.c_str(), name.c_str()) != 0 && errno != ENODATA) {
+    ThrowSystemError(errno, "lremovexattr", path);
+  }
+}
+#else
+std::vector<std::string> FileSystem::ListAttributes(const std::string&) { return {}; }
+
+void FileSystem::RemoveAttribute(const std::string&, const std::string&) {}
+#endif
+
 FileLock::FileLock(FileSystem& fs, std::string path)
     : fs_(&fs), path_(std::move(path)), left_behind_at_start_(g_left_behind.load()) {
   for (;;) {
@@ -486,6 +521,31 @@ void InstallInterruptHandlers() {
 
 int InterruptSignal() { return g_interrupt_signal; }
 
+namespace {
+
+// internal: reaps the child started for `program` (whose pid is in g_child_pid).
+ExitStatus WaitForChild(pid_t pid, const std::string& program) {
+  int status = 0;
+  while (::waitpid(pid, &status, 0) < 0) {
+    if (errno != EINTR) {
+      int wait_error = errno;
+      g_child_pid = 0;
+      ThrowSystemError(wait_error, "waitpid", program);
+    }
+  }
+  g_child_pid = 0;
+  ExitStatus result;
+  if (WIFSIGNALED(status)) {
+    result.signaled = true;
+    result.code = WTERMSIG(status);
+  } else {
+    result.code = WEXITSTATUS(status);
+  }
+  return result;
+}
+
+}  // namespace
+
 ExitStatus RunProcess(const SpawnRequest& request) {
   posix_spawn_file_actions_t actions;
   if (int err = posix_spawn_file_actions_init(&actions)) {
@@ -540,25 +600,164 @@ ExitStatus RunProcess(const SpawnRequest& request) {
                 fmt::format("cannot be started: {}", std::strerror(err)));
   }
   if (pending != 0) ::kill(pid, pending);
+  return WaitForChild(pid, request.argv.front());
+}
 
-  int status = 0;
-  while (::waitpid(pid, &status, 0) < 0) {
-    if (errno != EINTR) {
-      int wait_error = errno;
-      g_child_pid = 0;
-      ThrowSystemError(wait_error, "waitpid", request.argv.front());
+#ifdef __linux__
+namespace {
+
+// The steps of an isolated child before its program starts, as reported back to the parent.
+enum class IsolationStep : int { kUnshare, kUserMap, kPrivateMounts, kOverlay, kDirectory, kExec };
+
+struct IsolationFailure {
+  IsolationStep step;
+  int error;
+  int layer;
+};
+
+const char* StepName(IsolationStep step) {
+  switch (step) {
+    case IsolationStep::kUnshare: return "unshare";
+    case IsolationStep::kUserMap: return "user namespace map";
+    case IsolationStep::kPrivateMounts: return "private mounts";
+    case IsolationStep::kOverlay: return "overlay mount";
+    case IsolationStep::kDirectory: return "chdir";
+    case IsolationStep::kExec: return "exec";
+  }
+  return "?";
+}
+
+// internal (child, after fork): reports the failed step through the pipe and exits.
+[[noreturn]] void FailIsolatedChild(int report_fd, IsolationStep step, int layer) {
+  IsolationFailure failure{step, errno, layer};
+  ssize_t written = ::write(report_fd, &failure, sizeof failure);
+  (void)written;
+  ::_exit(127);
+}
+
+// internal (child): writes a whole /proc file such as uid_map; false on any failure.
+bool WriteProcFile(const char* path, const std::string& text) {
+  int fd = ::open(path, O_WRONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  ssize_t written = ::write(fd, text.data(), text.size());
+  int err = errno;
+  ::close(fd);
+  errno = err;
+  return written == static_cast<ssize_t>(text.size());
+}
+
+}  // namespace
+
+IsolatedExit RunProcessIsolated(const SpawnRequest& request,
+                                const std::vector<OverlayLayer>& layers) {
+  // Everything the child needs is prepared here: between fork and exec it only makes syscalls.
+  const bool as_root = ::geteuid() == 0;
+  const std::string uid_map = fmt::format("{0} {0} 1", ::geteuid());
+  const std::string gid_map = fmt::format("{0} {0} 1", ::getegid());
+  std::vector<std::string> mount_options;
+  for (const OverlayLayer& layer : layers) {
+    // Explicit features: no metadata-only copy-up (every written file's bytes are in `upper`), no
+    // index or directory redirects (nothing in `upper` refers back to the lower layer).
+    std::string options = fmt::format(
+        "lowerdir={},upperdir={},workdir={},redirect_dir=off,index=off,metacopy=off,xino=off",
+        layer.directory, layer.upper, layer.work);
+    if (!as_root) options += ",userxattr";
+    mount_options.push_back(std::move(options));
+  }
+  for (const OverlayLayer& layer : layers) {
+    // Mount options are comma-separated, and ':' separates lower layers: such paths are refused.
+    for (const std::string* path : {&layer.directory, &layer.upper, &layer.work}) {
+      if (path->find_first_of(",:\\") != std::string::npos) {
+        return {false, fmt::format("overlay mount({}): a ',', ':' or '\\' in the path", *path), {}};
+      }
     }
   }
-  g_child_pid = 0;
-  ExitStatus result;
-  if (WIFSIGNALED(status)) {
-    result.signaled = true;
-    result.code = WTERMSIG(status);
-  } else {
-    result.code = WEXITSTATUS(status);
+  const std::string directory = request.directory.value_or(RealFileSystem().CurrentDirectory());
+  std::vector<char*> argv;
+  for (const std::string& arg : request.argv) argv.push_back(const_cast<char*>(arg.c_str()));
+  argv.push_back(nullptr);
+  const int stdout_fd =
+      request.stdout_file != nullptr && request.stdout_file->is_open() ? Fd(*request.stdout_file) : -1;
+
+  int report[2];
+  if (::pipe2(report, O_CLOEXEC) != 0) ThrowSystemError(errno, "pipe", request.argv.front());
+  sigset_t interrupts, previous;
+  sigemptyset(&interrupts);
+  for (int signal : {SIGINT, SIGTERM, SIGHUP}) sigaddset(&interrupts, signal);
+  sigprocmask(SIG_BLOCK, &interrupts, &previous);
+  pid_t pid = ::fork();
+  if (pid == 0) {
+    ::close(report[0]);
+    for (int signal : {SIGINT, SIGTERM, SIGHUP, SIGPIPE, SIGXFSZ}) ::signal(signal, SIG_DFL);
+    sigset_t none;
+    sigemptyset(&none);
+    sigprocmask(SIG_SETMASK, &none, nullptr);
+    if (::unshare(CLONE_NEWNS | (as_root ? 0 : CLONE_NEWUSER)) != 0) {
+      FailIsolatedChild(report[1], IsolationStep::kUnshare, -1);
+    }
+    if (!as_root && (!WriteProcFile("/proc/self/setgroups", "deny") ||
+                     !WriteProcFile("/proc/self/uid_map", uid_map) ||
+                     !WriteProcFile("/proc/self/gid_map", gid_map))) {
+      FailIsolatedChild(report[1], IsolationStep::kUserMap, -1);
+    }
+    if (::mount("none", "/", nullptr, MS_REC | MS_PRIVATE, nullptr) != 0) {
+      FailIsolatedChild(report[1], IsolationStep::kPrivateMounts, -1);
+    }
+    for (std::size_t i = 0; i < layers.size(); ++i) {
+      if (::mount("atomicgen", layers[i].directory.c_str(), "overlay", 0,
+                  mount_options[i].c_str()) != 0) {
+        FailIsolatedChild(report[1], IsolationStep::kOverlay, static_cast<int>(i));
+      }
+    }
+    // Entered again by name: the old working directory is the one below the overlay.
+    if (::chdir(directory.c_str()) != 0) {
+      FailIsolatedChild(report[1], IsolationStep::kDirectory, -1);
+    }
+    if (stdout_fd >= 0 && ::dup2(stdout_fd, STDOUT_FILENO) < 0) {
+      FailIsolatedChild(report[1], IsolationStep::kExec, -1);
+    }
+    ::execvp(argv[0], argv.data());
+    FailIsolatedChild(report[1], IsolationStep::kExec, -1);
   }
+  const int fork_error = errno;
+  if (pid > 0) g_child_pid = pid;
+  const int pending = g_interrupt_signal;
+  sigprocmask(SIG_SETMASK, &previous, nullptr);
+  ::close(report[1]);
+  if (pid < 0) {
+    ::close(report[0]);
+    ThrowSystemError(fork_error, "fork", request.argv.front());
+  }
+  if (pending != 0) ::kill(pid, pending);
+
+  // The pipe closes on exec: nothing read means the program started.
+  IsolationFailure failure{};
+  ssize_t got = 0;
+  for (;;) {
+    got = ::read(report[0], &failure, sizeof failure);
+    if (got >= 0 || errno != EINTR) break;
+  }
+  ::close(report[0]);
+  IsolatedExit result;
+  result.status = WaitForChild(pid, request.argv.front());
+  if (got != static_cast<ssize_t>(sizeof failure)) {
+    result.isolated = true;
+    return result;
+  }
+  if (failure.step == IsolationStep::kExec) {
+    throw Error(ExitCode::kGeneratorFailed, "run", request.argv.front(),
+                fmt::format("cannot be started: {}", std::strerror(failure.error)));
+  }
+  const std::string where = failure.layer >= 0 ? layers[failure.layer].directory : directory;
+  result.refusal =
+      fmt::format("{}({}): {}", StepName(failure.step), where, std::strerror(failure.error));
   return result;
 }
+#else
+IsolatedExit RunProcessIsolated(const SpawnRequest&, const std::vector<OverlayLayer>&) {
+  return {false, "isolation: needs Linux namespaces", {}};
+}
+#endif
 
 bool ProcessExists(long pid) {
   if (pid <= 0) return true;
@@ -568,6 +767,8 @@ bool ProcessExists(long pid) {
 long CurrentProcessId() { return static_cast<long>(::getpid()); }
 
 std::uint64_t CurrentUserId() { return static_cast<std::uint64_t>(::geteuid()); }
+
+std::uint64_t CurrentGroupId() { return static_cast<std::uint64_t>(::getegid()); }
 
 #else
 // ---------------------------------------------------------------------------------------------
@@ -940,6 +1141,16 @@ bool ProcessExists(long pid) {
 long CurrentProcessId() { return static_cast<long>(GetCurrentProcessId()); }
 
 std::uint64_t CurrentUserId() { return 0; }
+
+std::uint64_t CurrentGroupId() { return 0; }
+
+IsolatedExit RunProcessIsolated(const SpawnRequest&, const std::vector<OverlayLayer>&) {
+  return {false, "isolation: needs Linux namespaces", {}};
+}
+
+std::vector<std::string> FileSystem::ListAttributes(const std::string&) { return {}; }
+
+void FileSystem::RemoveAttribute(const std::string&, const std::string&) {}
 
 #endif
 

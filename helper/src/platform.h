@@ -25,12 +25,16 @@ struct FileInfo {
   bool is_regular = false;
   bool is_directory = false;
   bool is_symlink = false;  // only from LinkStatus()
+  // An overlay file system's mark of a removed name in its upper directory: a character device
+  // numbered 0/0 (only from LinkStatus()).
+  bool is_whiteout = false;
   std::uint32_t mode = 0;   // permission bits
   std::uint64_t device = 0;
   std::uint64_t inode = 0;
   std::uint64_t size = 0;
   std::uint64_t links = 1;  // hard links to the file
   std::uint64_t owner = 0;  // user id (0 where there are none: Windows)
+  std::uint64_t group = 0;  // group id (0 where there are none: Windows)
   FileTime mtime;
 };
 
@@ -113,6 +117,10 @@ class FileSystem {
   // Sets the modification time of an open file to now.
   virtual void Touch(File& file);
   virtual void SyncDirectory(const std::string& path);
+  // Extended attribute names of a file, not following a final symlink (none where there are
+  // none: Windows, macOS, file systems without them).
+  virtual std::vector<std::string> ListAttributes(const std::string& path);
+  virtual void RemoveAttribute(const std::string& path, const std::string& name);
 };
 
 // The process-wide real file system.
@@ -180,6 +188,27 @@ struct SpawnRequest {
 // child; the first such signal is reported by InterruptSignal() after the child is reaped.
 ExitStatus RunProcess(const SpawnRequest& request);
 
+// A directory as an isolated child sees it: an overlay whose reads find `directory`'s files and
+// whose writes land in `upper` (`work` is the overlay's scratch directory, beside `upper`).
+struct OverlayLayer {
+  std::string directory;
+  std::string upper;
+  std::string work;
+};
+
+struct IsolatedExit {
+  bool isolated = false;  // false: refused before the child's program started; nothing ran
+  std::string refusal;    // which step the kernel refused, and why
+  ExitStatus status;
+};
+
+// Runs a child as RunProcess does, in a private mount namespace (and, unless the process is root,
+// a user namespace mapping only its own user and group) in which every layer's directory is an
+// overlay (Linux). Where any step before the child's program starts is refused (no namespaces, a
+// file system overlayfs cannot use, other platforms), returns isolated=false and nothing has run.
+IsolatedExit RunProcessIsolated(const SpawnRequest& request,
+                                const std::vector<OverlayLayer>& layers);
+
 // Starts forwarding/recording SIGINT, SIGTERM and SIGHUP (idempotent).
 void InstallInterruptHandlers();
 // The first interrupting signal received, or 0.
@@ -190,6 +219,8 @@ bool ProcessExists(long pid);
 long CurrentProcessId();
 // The user id this process runs as (0 where there are none: Windows).
 std::uint64_t CurrentUserId();
+// The group id this process runs as (0 where there are none: Windows).
+std::uint64_t CurrentGroupId();
 // Random bits for unique names.
 std::uint64_t RandomNonce();
 // A signal's name ("SIGKILL"), or its number.

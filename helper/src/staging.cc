@@ -155,6 +155,7 @@ StagingPlan PlanStaging(FileSystem& fs, const std::string& working_directory,
         continue;
       }
       arg = arg.substr(0, candidate.offset) + found->second;
+      plan.arguments_rewritten = true;
       reached_absolutely.insert(found->second);
       // A directory holding outputs (protoc's --cpp_out=DIR) may be read through the stage too,
       // so the stage must mirror it; a declared output itself (existing or not yet) needs none.
@@ -237,6 +238,14 @@ void Mirror(FileSystem& fs, const std::string& real, const std::string& stage,
 }
 
 }  // namespace
+
+std::size_t MirroredEntryCount(FileSystem& fs, const StagingPlan& plan) {
+  std::size_t count = 0;
+  for (const StageDirectory& stage : plan.stages) {
+    if (stage.mirror) count += fs.ListDirectory(stage.real).size();
+  }
+  return count;
+}
 
 void CreateStaging(FileSystem& fs, const StagingPlan& plan) {
   for (const StageDirectory& stage : plan.stages) {

@@ -45,6 +45,7 @@ struct StagingPlan {
   std::vector<StageDirectory> stages;
   std::string run_id;  // in the name of every file of the run's own (RunId())
   std::string token;   // unique digits in every staging path
+  bool arguments_rewritten = false;  // some argument names an output (or its directory) absolutely
 };
 
 // Decides staging for `outputs` (paths relative to the working directory or absolute) and
@@ -55,6 +56,9 @@ struct StagingPlan {
 StagingPlan PlanStaging(FileSystem& fs, const std::string& working_directory,
                         const std::vector<std::string>& outputs,
                         const std::vector<std::string>& argv, const std::string& run_id);
+
+// The number of entries the mirrors of `plan` would link (0 when nothing is mirrored).
+std::size_t MirroredEntryCount(FileSystem& fs, const StagingPlan& plan);
 
 // Creates the staging directories and their mirrors.
 void CreateStaging(FileSystem& fs, const StagingPlan& plan);

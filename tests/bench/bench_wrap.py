@@ -4,9 +4,11 @@ tiny_gen (a C program writing a ~60-byte header) run directly, and through `atom
 and `atomicgen run --output`, interleaved. Each runs in its own small working directory, as a
 custom command would in a small binary directory. Its output has the same bytes every time, so
 the helper takes its usual "unchanged" path (the common case of a regeneration). The "1000
-siblings" rows run the --output form with the output named relative to a working directory that
-holds 1,000 other files: the staging directory then mirrors every entry with a symlink (see the
-helper's README), the layout of a generated-header directory.
+siblings" rows run the --output form in a working directory that holds 1,000 other files, the
+layout of a generated-header directory. The helper stages in overlays (isolated staging, Linux);
+the "mirror" rows turn that off (ATOMICGEN_ISOLATION=off), as where the kernel refuses it: the
+staging directory then mirrors every entry of the working directory with a symlink (see the
+helper's README).
 """
 import os
 
@@ -35,7 +37,10 @@ def run(args, tools, table, results):
         "direct, -o file, 1000 siblings": directory("d4", 1000),
         "atomicgen run --output (relative), 1000 siblings": directory("a4", 1000),
         "atomicgen run --output (absolute), 1000 siblings": directory("a5", 1000),
+        "atomicgen run --output (relative, mirror)": directory("m1"),
+        "atomicgen run --output (relative, mirror), 1000 siblings": directory("m2", 1000),
     }
+    mirror_env = dict(os.environ, ATOMICGEN_ISOLATION="off")
 
     def argv_for(name, cwd):
         out_abs = os.path.join(cwd, "out.h")
@@ -54,7 +59,8 @@ def run(args, tools, table, results):
         argv, stdout = argv_for(name, cwd)
 
         def once():
-            code, seconds = benchlib.spawn(argv, cwd=cwd, stdout=stdout)
+            env = mirror_env if "mirror" in name else None
+            code, seconds = benchlib.spawn(argv, cwd=cwd, stdout=stdout, env=env)
             if code != 0:
                 raise SystemExit(f"run_benchmarks: {name} failed with {code}: {argv}")
             return seconds
@@ -74,16 +80,22 @@ def run(args, tools, table, results):
                  - medians["direct, -o file, 1000 siblings"])
     extra_sib_abs = (medians["atomicgen run --output (absolute), 1000 siblings"]
                      - medians["direct, -o file, 1000 siblings"])
+    extra_mirror = medians["atomicgen run --output (relative, mirror)"] - medians["direct, -o file"]
+    extra_sib_mirror = (medians["atomicgen run --output (relative, mirror), 1000 siblings"]
+                        - medians["direct, -o file, 1000 siblings"])
     table.row("2 wrapping", "extra: --stdout", benchlib.ms(extra_stdout))
     table.row("2 wrapping", "extra: --output (relative)", benchlib.ms(extra_output))
     table.row("2 wrapping", "extra: --output (absolute)", benchlib.ms(extra_abs))
     table.row("2 wrapping", "extra: --output (relative), 1000 siblings", benchlib.ms(extra_sib))
     table.row("2 wrapping", "extra: --output (absolute), 1000 siblings",
               benchlib.ms(extra_sib_abs))
+    table.row("2 wrapping", "extra: --output (relative, mirror)", benchlib.ms(extra_mirror))
+    table.row("2 wrapping", "extra: --output (relative, mirror), 1000 siblings",
+              benchlib.ms(extra_sib_mirror))
     table.target("2a run --stdout adds ≤ 1 ms", benchlib.ms(extra_stdout), "≤ 1 ms",
                  extra_stdout <= 1e-3)
     table.target("2b run --output adds ≤ 1 ms (relative name, small directory)",
                  benchlib.ms(extra_output), "≤ 1 ms", extra_output <= 1e-3)
-    table.target("2c run --output adds ≤ 1 ms (relative name, 1000 siblings; informative)",
+    table.target("2c run --output adds ≤ 1 ms (relative name, 1000 siblings)",
                  benchlib.ms(extra_sib), "≤ 1 ms", extra_sib <= 1e-3)
     results["wrap"] = medians
