@@ -76,6 +76,8 @@ Commands
       [STDOUT]
       [IN_PLACE]
       [READS_OUTPUTS]
+      [READS_TREE]
+      [REWRITES <file>...]
       [FSYNC])
 
   Creates the custom target ``<name>`` (or, with ``OWNER``, uses a shared one), which owns the one
@@ -176,12 +178,30 @@ Commands
 
   ``IN_PLACE``
     Legacy mode for generators that must write the final paths themselves (helper ``--in-place``);
-    see the helper's documentation for what it can and cannot promise.
+    see the helper's documentation for what it can and cannot promise.  Prefer ``READS_TREE`` (and
+    ``REWRITES``), which stage such generators where the kernel allows it.
 
   ``READS_OUTPUTS``
     For read-modify-write generators, that read the files they rewrite (helper
     ``--read-outputs``): each staged output starts as a copy of the current file, so the generator
-    runs staged and sees the current content.  Cannot be combined with ``IN_PLACE``.
+    runs staged and sees the current content; an output it leaves alone keeps its file and time.
+    Cannot be combined with ``IN_PLACE``.
+
+  ``READS_TREE``
+    For generators that must see the tree around their outputs as it is: they walk directories
+    (CPython's Argument Clinic and ``generate_global_objects.py`` use ``os.walk``) or import
+    modules beside their outputs (helper ``--reads-tree``; implies ``READS_OUTPUTS``).  On Linux the
+    helper runs them *isolated*: in a private mount namespace where the directories they write in
+    are overlays, so they see the final paths and the real tree while every write lands in a
+    staging directory; everything committed at once.  Where the kernel refuses isolation, the
+    helper runs them ``IN_PLACE`` instead (see the helper's documentation).  Cannot be combined
+    with ``IN_PLACE`` or ``STDOUT``.
+
+  ``REWRITES <file>...``
+    Inputs the generator may rewrite (Argument Clinic rewrites the checksum lines of its ``.c``
+    inputs); relative paths are relative to ``CMAKE_CURRENT_SOURCE_DIR``.  They are added to
+    ``DEPENDS``, and one the generator changed is committed with the outputs (helper
+    ``--rewrites``; implies ``READS_TREE``).  Cannot be combined with ``IN_PLACE`` or ``STDOUT``.
 
   ``FSYNC``
     Pass ``--fsync`` to the helper.  Also enabled for every call by ``ATOMICGEN_FSYNC``.
@@ -347,6 +367,22 @@ function(_atomicgen_diagnose)
     message(FATAL_ERROR "${cmd}: READS_OUTPUTS and IN_PLACE cannot be used together (IN_PLACE "
       "generators write, and so read, the final files themselves)")
   endif()
+  if(arg_READS_TREE AND arg_IN_PLACE)
+    message(FATAL_ERROR "${cmd}: READS_TREE and IN_PLACE cannot be used together (IN_PLACE "
+      "generators run in the tree itself)")
+  endif()
+  if(DEFINED arg_REWRITES AND arg_IN_PLACE)
+    message(FATAL_ERROR "${cmd}: REWRITES and IN_PLACE cannot be used together (IN_PLACE "
+      "generators rewrite their inputs themselves)")
+  endif()
+  if(arg_READS_TREE AND arg_STDOUT)
+    message(FATAL_ERROR "${cmd}: READS_TREE and STDOUT cannot be used together (where isolation "
+      "is refused, such a generator runs in place, which has no STDOUT)")
+  endif()
+  if(DEFINED arg_REWRITES AND arg_STDOUT)
+    message(FATAL_ERROR "${cmd}: REWRITES and STDOUT cannot be used together (where isolation "
+      "is refused, such a generator runs in place, which has no STDOUT)")
+  endif()
 
   list(GET arg_COMMAND 0 generator)
   if("${generator}" STREQUAL "")
@@ -465,9 +501,14 @@ endfunction()
 # (_atomicgen_finalize()).
 function(add_generated_source name)
   cmake_parse_arguments(PARSE_ARGV 1 arg
-    "STDOUT;IN_PLACE;READS_OUTPUTS;FSYNC"
+    "STDOUT;IN_PLACE;READS_OUTPUTS;READS_TREE;FSYNC"
     "WORKING_DIRECTORY;DEPFILE;COMMENT;JOB_POOL;GROUP;OWNER"
-    "OUTPUT;COMMAND;DEPENDS;CONSUMERS")
+    "OUTPUT;COMMAND;DEPENDS;CONSUMERS;REWRITES")
+  # REWRITES: inputs the generator may rewrite are inputs first.
+  if(DEFINED arg_REWRITES)
+    list(TRANSFORM arg_REWRITES PREPEND "${CMAKE_CURRENT_SOURCE_DIR}/" REGEX "^[^/]")
+    list(APPEND arg_DEPENDS ${arg_REWRITES})
+  endif()
 
   # The common call, straight through: Ninja or Unix Makefiles; no rare keyword; the name new and
   # valid; no OWNER, or one this directory already created; a generator that is no target and a
@@ -489,9 +530,9 @@ function(add_generated_source name)
   string(REPLACE ";${CMAKE_BINARY_DIR}/" "|" probe ";${outputs}\n;${arg_DEPENDS}")
   if(NOT DEFINED arg_UNPARSED_ARGUMENTS AND "${taken}${owner_here}${arg_OWNER}|\
 ${_ATOMICGEN_SOURCE_TREE_OUTPUTS}${arg_KEYWORDS_MISSING_VALUES}${arg_STDOUT}${arg_IN_PLACE}\
-${arg_READS_OUTPUTS}${arg_FSYNC}${arg_WORKING_DIRECTORY}${arg_DEPFILE}${arg_JOB_POOL}${arg_GROUP}${arg_COMMENT}|\
-${ATOMICGEN_FSYNC}|${CMAKE_GENERATOR}|${name}|${arg_COMMAND}" MATCHES
-      "^0(0|1[^|]+)\\|FALSEFALSEFALSEFALSE\\|OFF\\|(Ninja|Unix Makefiles)\\|[A-Za-z0-9_.+-]+\\|[^;'\\][^'\\]*$"
+${arg_READS_OUTPUTS}${arg_READS_TREE}${arg_FSYNC}${arg_WORKING_DIRECTORY}${arg_DEPFILE}${arg_JOB_POOL}${arg_GROUP}\
+${arg_COMMENT}${arg_REWRITES}|${ATOMICGEN_FSYNC}|${CMAKE_GENERATOR}|${name}|${arg_COMMAND}" MATCHES
+      "^0(0|1[^|]+)\\|FALSEFALSEFALSEFALSEFALSE\\|OFF\\|(Ninja|Unix Makefiles)\\|[A-Za-z0-9_.+-]+\\|[^;'\\][^'\\]*$"
       AND NOT probe MATCHES "^[^\n]*;|\n[^\n]*[\n|]|[\\:$']|//|[/|][.|\n]|;([^/]|$)"
       AND NOT TARGET "${name}" AND NOT TARGET "${generator}")
     set(owner ${arg_OWNER} "${name}")
@@ -651,8 +692,9 @@ ${ATOMICGEN_FSYNC}|${CMAKE_GENERATOR}|${name}|${arg_COMMAND}" MATCHES
   string(REPLACE ";" ", " comment "Generating ${comment} (atomicgen)")
   set(working_directory "${CMAKE_CURRENT_BINARY_DIR}")
   set(optional_args "")
-  if(NOT "${arg_STDOUT}${arg_IN_PLACE}${arg_READS_OUTPUTS}${arg_FSYNC}${arg_WORKING_DIRECTORY}${arg_DEPFILE}${arg_JOB_POOL}${arg_GROUP}${arg_COMMENT}|${ATOMICGEN_FSYNC}"
-      STREQUAL "FALSEFALSEFALSEFALSE|OFF")
+  if(NOT "${arg_STDOUT}${arg_IN_PLACE}${arg_READS_OUTPUTS}${arg_READS_TREE}${arg_FSYNC}\
+${arg_WORKING_DIRECTORY}${arg_DEPFILE}${arg_JOB_POOL}${arg_GROUP}${arg_COMMENT}${arg_REWRITES}|\
+${ATOMICGEN_FSYNC}" STREQUAL "FALSEFALSEFALSEFALSEFALSE|OFF")
     _atomicgen_rare_keywords()
   endif()
 
@@ -896,6 +938,12 @@ macro(_atomicgen_rare_keywords)
   if((arg_STDOUT AND arg_IN_PLACE) OR (arg_READS_OUTPUTS AND arg_IN_PLACE))
     _atomicgen_diagnose()
   endif()
+  if(arg_READS_TREE AND (arg_IN_PLACE OR arg_STDOUT))
+    _atomicgen_diagnose()
+  endif()
+  if(DEFINED arg_REWRITES AND (arg_IN_PLACE OR arg_STDOUT))
+    _atomicgen_diagnose()
+  endif()
   if(DEFINED arg_GROUP)
     _atomicgen_check_group()
     # (A target may depend on one defined later: <owner> may not exist yet.)
@@ -909,6 +957,12 @@ macro(_atomicgen_rare_keywords)
   if(arg_READS_OUTPUTS)
     list(APPEND helper_options --read-outputs)
   endif()
+  if(arg_READS_TREE)
+    list(APPEND helper_options --reads-tree)
+  endif()
+  foreach(_atomicgen_input IN LISTS arg_REWRITES)
+    list(APPEND helper_options --rewrites "${_atomicgen_input}")
+  endforeach()
   if(arg_IN_PLACE)
     list(APPEND helper_options --in-place)
   elseif(arg_STDOUT)

@@ -607,12 +607,23 @@ ExitStatus RunProcess(const SpawnRequest& request) {
 namespace {
 
 // The steps of an isolated child before its program starts, as reported back to the parent.
-enum class IsolationStep : int { kUnshare, kUserMap, kPrivateMounts, kOverlay, kDirectory, kExec };
+// The steps of an isolated run before its program starts, and its end (kDone), as reported to
+// the helper through a pipe.
+enum class IsolationStep : int {
+  kUnshare,
+  kUserMap,
+  kPrivateMounts,
+  kOverlay,
+  kDirectory,
+  kExec,
+  kDone
+};
 
-struct IsolationFailure {
+struct IsolationReport {
   IsolationStep step;
-  int error;
-  int layer;
+  int error;        // errno of the failed step
+  int layer;        // the overlay that failed, or -1
+  int wait_status;  // the program's, with kDone
 };
 
 const char* StepName(IsolationStep step) {
@@ -623,13 +634,14 @@ const char* StepName(IsolationStep step) {
     case IsolationStep::kOverlay: return "overlay mount";
     case IsolationStep::kDirectory: return "chdir";
     case IsolationStep::kExec: return "exec";
+    case IsolationStep::kDone: return "done";
   }
   return "?";
 }
 
 // internal (child, after fork): reports the failed step through the pipe and exits.
 [[noreturn]] void FailIsolatedChild(int report_fd, IsolationStep step, int layer) {
-  IsolationFailure failure{step, errno, layer};
+  IsolationReport failure{step, errno, layer, 0};
   ssize_t written = ::write(report_fd, &failure, sizeof failure);
   (void)written;
   ::_exit(127);
@@ -685,13 +697,13 @@ IsolatedExit RunProcessIsolated(const SpawnRequest& request,
   sigemptyset(&interrupts);
   for (int signal : {SIGINT, SIGTERM, SIGHUP}) sigaddset(&interrupts, signal);
   sigprocmask(SIG_BLOCK, &interrupts, &previous);
-  pid_t pid = ::fork();
-  if (pid == 0) {
+  // Two processes: a holder that makes the namespace and the program it starts in it. The holder
+  // reports the program's exit through the pipe and then exits, and the namespace is torn down as
+  // it does (a few milliseconds, in the kernel): this process reads the report and goes on, never
+  // waiting for that teardown.
+  pid_t holder = ::fork();
+  if (holder == 0) {
     ::close(report[0]);
-    for (int signal : {SIGINT, SIGTERM, SIGHUP, SIGPIPE, SIGXFSZ}) ::signal(signal, SIG_DFL);
-    sigset_t none;
-    sigemptyset(&none);
-    sigprocmask(SIG_SETMASK, &none, nullptr);
     if (::unshare(CLONE_NEWNS | (as_root ? 0 : CLONE_NEWUSER)) != 0) {
       FailIsolatedChild(report[1], IsolationStep::kUnshare, -1);
     }
@@ -709,48 +721,86 @@ IsolatedExit RunProcessIsolated(const SpawnRequest& request,
         FailIsolatedChild(report[1], IsolationStep::kOverlay, static_cast<int>(i));
       }
     }
-    // Entered again by name: the old working directory is the one below the overlay.
-    if (::chdir(directory.c_str()) != 0) {
-      FailIsolatedChild(report[1], IsolationStep::kDirectory, -1);
-    }
-    if (stdout_fd >= 0 && ::dup2(stdout_fd, STDOUT_FILENO) < 0) {
+    pid_t program = ::fork();
+    if (program == 0) {
+      for (int signal : {SIGINT, SIGTERM, SIGHUP, SIGPIPE, SIGXFSZ}) ::signal(signal, SIG_DFL);
+      sigset_t none;
+      sigemptyset(&none);
+      sigprocmask(SIG_SETMASK, &none, nullptr);
+      // Entered again by name: the old working directory is the one below the overlay.
+      if (::chdir(directory.c_str()) != 0) {
+        FailIsolatedChild(report[1], IsolationStep::kDirectory, -1);
+      }
+      if (stdout_fd >= 0 && ::dup2(stdout_fd, STDOUT_FILENO) < 0) {
+        FailIsolatedChild(report[1], IsolationStep::kExec, -1);
+      }
+      ::execvp(argv[0], argv.data());
       FailIsolatedChild(report[1], IsolationStep::kExec, -1);
     }
-    ::execvp(argv[0], argv.data());
-    FailIsolatedChild(report[1], IsolationStep::kExec, -1);
+    if (program < 0) FailIsolatedChild(report[1], IsolationStep::kUnshare, -1);
+    // The inherited handler forwards an interrupt to the program; the holder keeps none of the
+    // build's descriptors, so a build tool reading the helper's output to its end does not wait
+    // for the teardown either.
+    g_child_pid = program;
+    sigprocmask(SIG_SETMASK, &previous, nullptr);
+    int null = ::open("/dev/null", O_RDWR | O_CLOEXEC);
+    for (int fd : {STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO}) ::dup2(null, fd);
+    if (stdout_fd >= 0) ::close(stdout_fd);
+    int status = 0;
+    while (::waitpid(program, &status, 0) < 0 && errno == EINTR) {
+    }
+    IsolationReport done{IsolationStep::kDone, 0, -1, status};
+    ssize_t written = ::write(report[1], &done, sizeof done);
+    ::_exit(written == static_cast<ssize_t>(sizeof done) ? 0 : 127);
   }
   const int fork_error = errno;
-  if (pid > 0) g_child_pid = pid;
+  if (holder > 0) g_child_pid = holder;
   const int pending = g_interrupt_signal;
   sigprocmask(SIG_SETMASK, &previous, nullptr);
   ::close(report[1]);
-  if (pid < 0) {
+  if (holder < 0) {
     ::close(report[0]);
     ThrowSystemError(fork_error, "fork", request.argv.front());
   }
-  if (pending != 0) ::kill(pid, pending);
+  if (pending != 0) ::kill(holder, pending);
 
-  // The pipe closes on exec: nothing read means the program started.
-  IsolationFailure failure{};
+  // The first report: a step that failed (of the holder, or the program's start), or the
+  // program's exit. The holder is not waited for (see above); it is reaped as this process exits.
+  IsolationReport report_read{};
   ssize_t got = 0;
   for (;;) {
-    got = ::read(report[0], &failure, sizeof failure);
+    got = ::read(report[0], &report_read, sizeof report_read);
     if (got >= 0 || errno != EINTR) break;
   }
+  const int read_error = errno;
   ::close(report[0]);
+  g_child_pid = 0;
   IsolatedExit result;
-  result.status = WaitForChild(pid, request.argv.front());
-  if (got != static_cast<ssize_t>(sizeof failure)) {
+  if (got < 0) ThrowSystemError(read_error, "read", request.argv.front());
+  if (got != static_cast<ssize_t>(sizeof report_read)) {
+    // The holder died without a word: killed, as the program may have been.
     result.isolated = true;
+    result.status = WaitForChild(holder, request.argv.front());
+    if (!result.status.signaled) result.status = {true, SIGKILL};
     return result;
   }
-  if (failure.step == IsolationStep::kExec) {
-    throw Error(ExitCode::kGeneratorFailed, "run", request.argv.front(),
-                fmt::format("cannot be started: {}", std::strerror(failure.error)));
+  if (report_read.step == IsolationStep::kDone) {
+    result.isolated = true;
+    if (WIFSIGNALED(report_read.wait_status)) {
+      result.status = {true, WTERMSIG(report_read.wait_status)};
+    } else {
+      result.status = {false, WEXITSTATUS(report_read.wait_status)};
+    }
+    return result;
   }
-  const std::string where = failure.layer >= 0 ? layers[failure.layer].directory : directory;
-  result.refusal =
-      fmt::format("{}({}): {}", StepName(failure.step), where, std::strerror(failure.error));
+  if (report_read.step == IsolationStep::kExec) {
+    throw Error(ExitCode::kGeneratorFailed, "run", request.argv.front(),
+                fmt::format("cannot be started: {}", std::strerror(report_read.error)));
+  }
+  const std::string where =
+      report_read.layer >= 0 ? layers[report_read.layer].directory : directory;
+  result.refusal = fmt::format("{}({}): {}", StepName(report_read.step), where,
+                               std::strerror(report_read.error));
   return result;
 }
 #else

@@ -11,10 +11,10 @@ configures <work>/build with Ninja, and runs the checks named on the command lin
   noop       after a full build: `ninja regen-all` leaves every file of the tree untouched
              (inode, mtime, size) and a following `ninja -d explain python` has no work to do
   staged-rewrites
-             the read-modify-write steps staged with READS_OUTPUTS (the metaparser,
-             freeze_modules.py) re-run under `strace -ff -y`: no process opens grammar_parser.py,
-             Makefile.pre.in or Python/frozen.c in the tree for writing (so no reader of the tree
-             can see them truncated); only staged copies are written
+             the read-modify-write and tree-walking steps (the metaparser, freeze_modules.py,
+             Argument Clinic with a docstring edited, generate_global_objects.py) re-run in
+             `ninja -j16 regen-all` while a reader process hashes the files they rewrite in a
+             loop: every read is the old or the new content, never a truncated or partial file
   clean      `ninja -t clean` (`make clean` with --tool make) deletes no file of the CPython tree (every checked-in file still
              there, same bytes)
   repeat     --iterations times: `ninja -t clean`, then `ninja -j<jobs> regen-all python` from
@@ -296,56 +296,55 @@ class Harness:
         self.figures.append("noop: `ninja regen-all` touched 0 files; `ninja python`: no work to do")
         log("noop: ok: `ninja regen-all` touched no file, `ninja -d explain python`: no work to do")
 
-    # The checked-in files rewritten by the read-modify-write steps staged with READS_OUTPUTS
-    # (examples/cpython/CMakeLists.txt), and an input of each that makes it run again.
-    RMW_OUTPUTS = ("Tools/peg_generator/pegen/grammar_parser.py", "Makefile.pre.in",
-                   "Python/frozen.c")
+    # The steps that read their outputs, walk the tree or rewrite their inputs
+    # (examples/cpython/CMakeLists.txt), an input of each that makes it run again, and the files
+    # a reader hashes while they run: the files those steps rewrite.
     RMW_STEPS = {"regen-pegen-metaparser": "Tools/peg_generator/pegen/metagrammar.gram",
-                 "regen-frozen": "Tools/scripts/freeze_modules.py"}
+                 "regen-frozen": "Tools/scripts/freeze_modules.py",
+                 "clinic": "Tools/clinic/clinic.py",
+                 "regen-global-objects": "Tools/scripts/generate_global_objects.py"}
+    RMW_FILES = ("Tools/peg_generator/pegen/grammar_parser.py", "Makefile.pre.in",
+                 "Python/frozen.c", CLINIC_HEADER, CLINIC_FILE,
+                 "Include/internal/pycore_global_strings.h")
 
     def check_staged_rewrites(self):
-        """A reader of the tree never sees a file of a read-modify-write step truncated: those
-        steps re-run under strace, and no process opens one of their files in the tree for
-        writing (the generators write staged copies; the helper renames a changed one over)."""
-        strace = shutil.which("strace")
-        if not strace:
-            raise SetupError("staged_rewrites needs strace")
+        """A reader of the tree never sees a file of a read-modify-write step truncated or half
+        written: with every such step re-running in `ninja -j16 regen-all` (and clinic really
+        rewriting _weakref.c.h and the checksum line of _weakref.c, its docstring edited), a reader
+        process hashes those files in a loop; every hash it sees is the file's content before or
+        after the build."""
         self.build_all(["regen-all", "all"])
-        for step, source in self.RMW_STEPS.items():
+        for source in self.RMW_STEPS.values():
             os.utime(os.path.join(self.src, source))
-        trace_dir = os.path.join(self.work, "rewrites-strace")
-        shutil.rmtree(trace_dir, ignore_errors=True)
-        os.makedirs(trace_dir)
-        # -ff: one file per process, so no call is split across lines; -y: the path of each
-        # returned descriptor, absolute, whatever directory the process opened it from.
-        status, output = run([strace, "-ff", "-qq", "-y", "-e", "trace=openat,open,creat",
-                              "-o", os.path.join(trace_dir, "trace")] + self.ninja +
-                             ["-v", "regen-all"], check=False)
+        self.toggle_clinic_input(True)
+        paths = [os.path.join(self.src, rel) for rel in self.RMW_FILES]
+        before = {path: digest_of(path) for path in paths}
+        with TreeReader(self.work, paths) as reader:
+            status, output = run(self.ninja + ["-j16", "-v", "regen-all"], check=False)
         if status != 0:
-            raise CheckFailed(f"`ninja regen-all` under strace failed:\n{tail(output)}")
-        # Each step's generator on a command line of `ninja -v`: metagrammar.gram, freeze_modules.py.
+            raise CheckFailed(f"`ninja -j16 regen-all` failed:\n{tail(output)}")
         ran = [step for step, source in self.RMW_STEPS.items()
                if re.search(rf"atomicgen\S* run .*{re.escape(os.path.basename(source))}", output)]
         if len(ran) != len(self.RMW_STEPS):
             raise CheckFailed(f"touching their inputs re-ran only {ran} of "
                               f"{list(self.RMW_STEPS)}:\n{tail(output)}")
-        in_tree = {os.path.realpath(os.path.join(self.src, rel)) for rel in self.RMW_OUTPUTS}
-        written = []
-        for name in os.listdir(trace_dir):
-            with open(os.path.join(trace_dir, name), errors="replace") as trace:
-                for line in trace:
-                    opened = re.search(r"= \d+<(.*)>$", line.strip())
-                    if opened and opened.group(1) in in_tree and \
-                            re.search(r"O_WRONLY|O_RDWR|O_TRUNC|^creat\(", line):
-                        written.append(line.strip())
-        if written:
-            raise CheckFailed(f"{len(written)} opens for writing of a checked-in file in the tree "
-                              f"itself (a reader could see it truncated):\n" +
-                              "\n".join(written[:5]))
+        after = {path: digest_of(path) for path in paths}
+        header = os.path.join(self.src, CLINIC_HEADER)
+        if before[header] == after[header]:
+            raise CheckFailed(f"{CLINIC_HEADER} was not rewritten by clinic")
+        torn = reader.torn({path: (before[path], after[path]) for path in paths})
+        if torn:
+            raise CheckFailed("a reader of the tree saw a file neither old nor new:\n"
+                              + "\n".join(f"{what}: {n} reads" for what, n in torn.items()))
+        reads = reader.reads()
+        self.toggle_clinic_input(False)
+        self.build_all(["regen-all", "all"])
         self.check_tree()
-        self.figures.append(f"staged_rewrites: {', '.join(ran)} re-ran; no open for writing of "
-                            f"{', '.join(self.RMW_OUTPUTS)} in the tree")
-        log("staged_rewrites: ok: the read-modify-write steps wrote only their staged copies")
+        figure = (f"staged_rewrites: {', '.join(ran)} re-ran at -j16 (clinic rewriting "
+                  f"{CLINIC_HEADER} and {CLINIC_FILE}); a reader hashed {len(paths)} of their "
+                  f"files {reads} times: every read was the old or the new content")
+        self.figures.append(figure)
+        log(figure)
 
     def check_clean(self):
         run(self.clean_cmd)
@@ -402,6 +401,66 @@ class Harness:
         log(figure)
 
 
+class TreeReader:
+    """A process that hashes files in a loop while the build runs (`with TreeReader(...)`): what a
+    reader outside the build (an editor, an indexer, a second build) sees of them."""
+
+    CODE = """
+import hashlib, os, sys
+stop, out, paths = sys.argv[1], sys.argv[2], sys.argv[3:]
+seen = {}
+while not os.path.exists(stop):
+    for p in paths:
+        try:
+            with open(p, 'rb') as f:
+                h = hashlib.sha256(f.read()).hexdigest()
+        except FileNotFoundError:
+            h = 'missing'
+        seen[(p, h)] = seen.get((p, h), 0) + 1
+with open(out, 'w') as f:
+    for (p, h), n in seen.items():
+        f.write(f'{p}\\t{h}\\t{n}\\n')
+"""
+
+    def __init__(self, work, paths):
+        self.paths = list(paths)
+        self.out = os.path.join(work, "reader-seen.txt")
+        self.stop = os.path.join(work, "reader-stop")
+        self.seen = {}  # (path, sha256) -> reads
+
+    def __enter__(self):
+        for path in (self.out, self.stop):
+            if os.path.exists(path):
+                os.remove(path)
+        self.process = subprocess.Popen([sys.executable, "-c", self.CODE, self.stop, self.out]
+                                        + self.paths)
+        return self
+
+    def __exit__(self, *exc):
+        with open(self.stop, "w"):
+            pass
+        self.process.wait(timeout=120)
+        with open(self.out) as f:
+            for line in f:
+                path, digest, count = line.rstrip("\n").split("\t")
+                self.seen[(path, digest)] = int(count)
+        return False
+
+    def reads(self):
+        return sum(self.seen.values())
+
+    def torn(self, allowed):
+        """Reads of content not in allowed[path]: {"<path>: <digest>": reads}."""
+        return {f"{path}: content {digest[:12]}": count
+                for (path, digest), count in sorted(self.seen.items())
+                if digest not in allowed[path]}
+
+
+def digest_of(path):
+    with open(path, "rb") as f:
+        return hashlib.sha256(f.read()).hexdigest()
+
+
 def first_error(output):
     lines = output.splitlines()
     for pattern in (r": (?:fatal )?error:", r"Error:|Traceback", r"^FAILED:"):
@@ -420,6 +479,7 @@ def check_compare(harness):
     args = harness.args
     counts = {}
     errors = {}
+    torn_reads = {}  # reads, by a reader outside the build, of files neither old nor new
     for wiring in args.compare_wirings.split(","):
         h = (harness if wiring == harness.wiring
              else Harness(args, wiring=wiring, subdir=f"{wiring}-{args.tool}"))
@@ -427,12 +487,22 @@ def check_compare(harness):
             h.setup()
         failures = 0
         errors[wiring] = []
+        torn_reads[wiring] = 0
+        watched = [os.path.join(h.src, rel) for rel in Harness.RMW_FILES]
+        pristine = {path: (digest_of(os.path.join(args.sources, rel)),)
+                    for path, rel in zip(watched, Harness.RMW_FILES)}
         for i in range(1, args.iterations + 1):
             run(h.clean_cmd)
             start = time.monotonic()
-            status, output = run(h.build_cmd + [f"-j{args.jobs}", "regen-all", "python"],
-                                 check=False)
+            with TreeReader(h.work, watched) as reader:
+                status, output = run(h.build_cmd + [f"-j{args.jobs}", "regen-all", "python"],
+                                     check=False)
             elapsed = time.monotonic() - start
+            torn = reader.torn(pristine)
+            torn_reads[wiring] += sum(torn.values())
+            if torn:
+                log(f"compare: {wiring} iteration {i}: a reader of the tree saw torn files: "
+                    + "; ".join(f"{what}: {n} reads" for what, n in list(torn.items())[:3]))
             with open(os.path.join(h.work, f"compare-{wiring}-{i}.log"), "w") as f:
                 f.write(output)
             problem = None
@@ -457,7 +527,9 @@ def check_compare(harness):
               f"runs each, slow writes {args.slow_writes} s, compile pool "
               f"{args.compile_pool or 'none'}, naive clinic writes in {args.naive_chunks} "
               f"pieces {args.naive_delay} s apart): "
-              + ", ".join(f"{w} failed {n}/{args.iterations}" for w, n in counts.items()))
+              + ", ".join(f"{w} failed {n}/{args.iterations}" for w, n in counts.items())
+              + "; a reader of the read-modify-write steps' files saw torn content: "
+              + ", ".join(f"{w} {n} times" for w, n in torn_reads.items()))
     harness.figures.append(figure)
     log(figure)
     for wiring, lines in errors.items():
@@ -465,6 +537,11 @@ def check_compare(harness):
             log(f"  {wiring} {line}")
     if counts.get("atomicgen"):
         raise CheckFailed("the atomicgen wiring failed")
+    if torn_reads.get("atomicgen"):
+        raise CheckFailed("a reader outside the build saw a torn file with the atomicgen wiring")
+    if "naive" in torn_reads and torn_reads["naive"] == 0:
+        raise CheckFailed("the reader never saw a torn file with the naive wiring: its negative "
+                          "control proves nothing")
     if counts.get("naive") == 0:
         raise CheckFailed("the naive control never failed: the comparison proves nothing")
 

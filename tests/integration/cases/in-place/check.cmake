@@ -9,11 +9,16 @@
 #  3. clinic.py failing half-way through its write: the build fails with the helper's error line,
 #     the header's bytes and mtime are restored, no backup or other .atomicgen- file remains.
 #  4. A real change: header updated, both objects recompiled, app prints the new values.
+# MODE reads-tree (walking_clinic.py, READS_TREE, REWRITES module.c) also checks that the generator
+# walked the tree itself (module.c and clinic/ seen, no staging directory), that the failed run of
+# step 3 left module.c as it was, and that step 4 committed module.c's new checksum line with the
+# header.
 set(log "${AGTEST_BIN}/generator.log")
 set(header "${AGTEST_SRC}/clinic/module.c.h")
 set(saved "${AGTEST_WORK}/saved/module.c.h")
 file(MAKE_DIRECTORY "${AGTEST_WORK}/saved")
 file(COPY_FILE "${header}" "${saved}")
+file(COPY_FILE "${AGTEST_SRC}/module.c" "${AGTEST_WORK}/saved/module.c")
 agtest_mtimes(header_mtime "${header}")
 
 # 1.
@@ -26,6 +31,17 @@ agtest_mtimes(mtime "${header}")
 agtest_assert_equal("${mtime}" "${header_mtime}" "first build: module.c.h keeps its mtime")
 agtest_run(out COMMAND "${AGTEST_BIN}/app")
 agtest_assert_match("${out}" "area=12 width=3" "app runs")
+if(MODE STREQUAL "reads-tree")
+  file(READ "${log}" walked)
+  agtest_assert_match("${walked}" "walked \\./module\\.c\n" "the generator walked the tree (module.c)")
+  agtest_assert_match("${walked}" "walked \\./clinic/module\\.c\\.h\n"
+    "the generator walked the tree (clinic/module.c.h)")
+  if(walked MATCHES "\\.stage|atomicgen-[0-9]")
+    agtest_fail("the generator's walk saw a staging directory or a helper file:\n${walked}")
+  endif()
+  agtest_assert_same_file("${AGTEST_SRC}/module.c" "${AGTEST_WORK}/saved/module.c"
+    "first build: module.c (its checksum right) keeps its bytes")
+endif()
 
 # 2.
 agtest_objects(objects app)
@@ -49,6 +65,8 @@ agtest_assert_same_file("${header}" "${saved}" "failed run: module.c.h restored 
 agtest_mtimes(mtime "${header}")
 agtest_assert_equal("${mtime}" "${header_mtime}" "failed run: module.c.h's mtime restored")
 agtest_assert_no_temporaries("failed run: no backup or temporary left" "${AGTEST_SRC}")
+agtest_assert_same_file("${AGTEST_SRC}/module.c" "${AGTEST_WORK}/saved/module.c"
+  "failed run: module.c as it was")
 
 # 4.
 agtest_write("${AGTEST_SRC}/clinic.flags" "\n")
@@ -60,4 +78,11 @@ agtest_count_compiles(compiled "${out}")
 agtest_assert_equal("${compiled}" 2 "changed header: compile steps run (both objects)")
 agtest_run(out COMMAND "${AGTEST_BIN}/app")
 agtest_assert_match("${out}" "area=20 width=5" "app sees the new header")
+if(MODE STREQUAL "reads-tree")
+  file(READ "${AGTEST_SRC}/module.c" source)
+  string(SHA256 block "width 5\nheight 4\n")
+  string(SUBSTRING "${block}" 0 16 checksum)
+  agtest_assert_match("${source}" "clinic checksum: ${checksum}"
+    "module.c's checksum line rewritten and committed with the header")
+endif()
 agtest_assert_no_temporaries("no backup or temporary left" "${AGTEST_SRC}")

@@ -7,5 +7,6 @@
 width 3
 height 4
 [clinic end]*/
+/*[clinic checksum: 8ad515194070b360]*/
 
 int area(void) { return CLINIC_WIDTH * CLINIC_HEIGHT; }
