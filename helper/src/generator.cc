@@ -160,8 +160,8 @@ RunReport RunStaged(FileSystem& fs, const Options& options) {
   before.reserve(destinations.size());
   for (const std::string& destination : destinations) before.push_back(fs.LinkStatus(destination));
 
-  // Isolated staging (overlays over the working directory and every directory the generator
-  // writes in: isolation.h) where the mirror (staging.h) falls short and the kernel allows it:
+  // Isolated staging (overlays over every directory the generator is declared to write in:
+  // isolation.h) where the mirror (staging.h) falls short and the kernel allows it:
   // for a generator that reads its outputs or the tree, one given its outputs' paths absolutely
   // (it may write them into its outputs), and a working directory too large to mirror cheaply.
   // Else the mirror, which costs no mount namespace (see helper/README.md).
@@ -169,7 +169,7 @@ RunReport RunStaged(FileSystem& fs, const Options& options) {
                        MirroredEntryCount(fs, plan) > kLargestMirror;
   IsolationPlan isolation;
   if (isolate) {
-    std::vector<std::string> overlaid{working_directory};
+    std::vector<std::string> overlaid;
     for (const StagedOutput& output : plan.outputs) {
       overlaid.push_back(DirectoryOf(output.destination));
     }
@@ -236,6 +236,7 @@ RunReport RunStaged(FileSystem& fs, const Options& options) {
 
     // What the generator wrote: in the overlays' upper directories, or in the mirror's stage.
     std::vector<bool> left_alone(outputs.size(), false);
+    if (!isolated) CheckStagingForUndeclaredFiles(fs, plan, generator);
     if (isolated) {
       std::set<std::string> allowed(locked.begin(), locked.end());
       for (const StagedOutput& output : plan.outputs) allowed.insert(output.destination);

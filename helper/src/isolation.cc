@@ -87,8 +87,13 @@ IsolationPlan PlanIsolation(FileSystem& fs, const std::vector<std::string>& dire
   }
 
   // The staging root: the user's own directory, mode 0700, outside every layer.
-  const std::string root = JoinPath(fs.RealDirectory(TemporaryDirectory()),
-                                    fmt::format("atomicgen-{}", CurrentUserId()));
+  const std::string temporary = TemporaryDirectory();
+  if (!fs.Status(temporary).is_directory) {
+    plan.why_not = fmt::format("{} is not a directory", temporary);
+    return plan;
+  }
+  const std::string root =
+      JoinPath(fs.RealDirectory(temporary), fmt::format("atomicgen-{}", CurrentUserId()));
   for (const std::string& layer : layers) {
     std::string relative;
     if (IsWithin(root, layer, &relative) || IsWithin(layer, root, &relative)) {
@@ -96,7 +101,12 @@ IsolationPlan PlanIsolation(FileSystem& fs, const std::vector<std::string>& dire
       return plan;
     }
   }
-  fs.MakeDirectory(root);
+  try {
+    fs.MakeDirectory(root);
+  } catch (const Error& error) {
+    plan.why_not = error.what();
+    return plan;
+  }
   const FileInfo root_info = fs.LinkStatus(root);
   if (!root_info.is_directory || root_info.owner != CurrentUserId()) {
     plan.why_not = fmt::format("{} is not a directory of this user", root);

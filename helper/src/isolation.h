@@ -1,5 +1,5 @@
-// Isolated staging (Linux): the generator runs where its outputs' directories and its working
-// directory are overlays, so it sees the final paths and the tree as they are, and everything it
+// Isolated staging (Linux): the generator runs where the directories of its outputs (and of the
+// inputs it may rewrite) are overlays, so it sees the final paths and the tree as they are, and everything it
 // writes there lands in upper directories that the helper commits from. See helper/README.md,
 // "Isolated staging".
 #pragma once

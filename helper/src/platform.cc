@@ -30,6 +30,7 @@
 #ifdef __linux__
 #include <sched.h>
 #include <sys/mount.h>
+#include <sys/prctl.h>
 #include <sys/random.h>
 #include <sys/sysmacros.h>
 #include <sys/xattr.h>
@@ -669,9 +670,11 @@ IsolatedExit RunProcessIsolated(const SpawnRequest& request,
   std::vector<std::string> mount_options;
   for (const OverlayLayer& layer : layers) {
     // Explicit features: no metadata-only copy-up (every written file's bytes are in `upper`), no
-    // index or directory redirects (nothing in `upper` refers back to the lower layer).
+    // index or directory redirects (nothing in `upper` refers back to the lower layer). "nofollow",
+    // not "off": kernels built to always follow redirects turn "off" into "follow", which the
+    // unprivileged "userxattr" refuses.
     std::string options = fmt::format(
-        "lowerdir={},upperdir={},workdir={},redirect_dir=off,index=off,metacopy=off,xino=off",
+        "lowerdir={},upperdir={},workdir={},redirect_dir=nofollow,index=off,metacopy=off,xino=off",
         layer.directory, layer.upper, layer.work);
     if (!as_root) options += ",userxattr";
     mount_options.push_back(std::move(options));
@@ -721,8 +724,12 @@ IsolatedExit RunProcessIsolated(const SpawnRequest& request,
         FailIsolatedChild(report[1], IsolationStep::kOverlay, static_cast<int>(i));
       }
     }
+    const pid_t holder_itself = ::getpid();
     pid_t program = ::fork();
     if (program == 0) {
+      // The program dies with its holder: a helper that goes on after losing the holder (killed)
+      // must not leave the program writing.
+      if (::prctl(PR_SET_PDEATHSIG, SIGKILL) != 0 || ::getppid() != holder_itself) ::_exit(127);
       for (int signal : {SIGINT, SIGTERM, SIGHUP, SIGPIPE, SIGXFSZ}) ::signal(signal, SIG_DFL);
       sigset_t none;
       sigemptyset(&none);
@@ -745,7 +752,9 @@ IsolatedExit RunProcessIsolated(const SpawnRequest& request,
     sigprocmask(SIG_SETMASK, &previous, nullptr);
     int null = ::open("/dev/null", O_RDWR | O_CLOEXEC);
     for (int fd : {STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO}) ::dup2(null, fd);
-    if (stdout_fd >= 0) ::close(stdout_fd);
+    // Nor the helper's lock files: a lock is held while any descriptor of it is open.
+    ::close_range(STDERR_FILENO + 1, static_cast<unsigned>(report[1]) - 1, 0);
+    ::close_range(static_cast<unsigned>(report[1]) + 1, ~0U, 0);
     int status = 0;
     while (::waitpid(program, &status, 0) < 0 && errno == EINTR) {
     }

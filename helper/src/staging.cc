@@ -264,6 +264,38 @@ void SeedStagedOutputs(FileSystem& fs, const StagingPlan& plan) {
   }
 }
 
+namespace {
+
+// internal: CheckStagingForUndeclaredFiles() for one directory of a stage standing in for `real`.
+void CheckStagedDirectory(FileSystem& fs, const std::string& staged, const std::string& real,
+                          const std::set<std::string>& outputs, const std::string& generator) {
+  for (const std::string& name : fs.ListDirectory(staged)) {
+    const std::string path = JoinPath(staged, name);
+    const FileInfo info = fs.LinkStatus(path);
+    if (outputs.count(path) != 0 || info.is_symlink) continue;
+    if (info.is_directory && name == "__pycache__") continue;
+    if (info.is_directory) {
+      CheckStagedDirectory(fs, path, JoinPath(real, name), outputs, generator);
+      continue;
+    }
+    throw Error(ExitCode::kContract, "run", JoinPath(real, name),
+                fmt::format("{} wrote this file, which is not a declared output (declare it as "
+                            "one), so nothing was committed and this file was not written",
+                            generator));
+  }
+}
+
+}  // namespace
+
+void CheckStagingForUndeclaredFiles(FileSystem& fs, const StagingPlan& plan,
+                                    const std::string& generator) {
+  std::set<std::string> outputs;
+  for (const StagedOutput& output : plan.outputs) outputs.insert(output.staged);
+  for (const StageDirectory& stage : plan.stages) {
+    CheckStagedDirectory(fs, stage.stage, stage.real, outputs, generator);
+  }
+}
+
 void RemoveStaging(FileSystem& fs, const StagingPlan& plan) noexcept {
   for (const StageDirectory& stage : plan.stages) {
     try {

@@ -67,6 +67,12 @@ void CreateStaging(FileSystem& fs, const StagingPlan& plan);
 // mode and mtime (--read-outputs: a read-modify-write generator sees the current content).
 void SeedStagedOutputs(FileSystem& fs, const StagingPlan& plan);
 
+// Throws the kContract error naming the first file the generator wrote in a staging directory
+// that is not a declared output (a file it made beside its outputs, which a direct run would have
+// left in the tree). The mirror's own links are not counted; Python's __pycache__ is ignored.
+void CheckStagingForUndeclaredFiles(FileSystem& fs, const StagingPlan& plan,
+                                    const std::string& generator);
+
 // Removes the staging directories (best effort: never throws).
 void RemoveStaging(FileSystem& fs, const StagingPlan& plan) noexcept;
 

@@ -3,7 +3,7 @@
 """Fault injection against the real `atomicgen` binary (tests/fault/README.md lists the cases).
 
   fault_driver.py <case> --helper <atomicgen> --work <dir> [--repo <src>] [--runs <n>]
-                  [--budget <s>] [--seed <n>] [--known-bug <id>]... [--point <syscall>:<n>]
+                  [--budget <s>] [--seed <n>] [--known-bug <id>]... [--point [f:]<syscall>:<n>]
 
 Each case prints what it tried and what it found (counts), collects every violated expectation
 and exits 1 if there was one, 77 if it cannot run here (CTest SKIP_RETURN_CODE), else 0.
@@ -411,11 +411,12 @@ class SweepOutput(NamedTuple):
     changes: bool = True   # versions 1, 2 and 3 differ (else: the same bytes in every version)
     absolute: bool = False  # declared and passed to the generator by absolute path
     size: int = 4096
+    rewritten: bool = False  # an input the generator may rewrite (--rewrites), not an --output
 
 
 class SweepShape(NamedTuple):
-    mode: str  # "staged" (--output), "read-outputs" (--read-outputs --output), "stdout",
-    #            "in-place" or "copy" (copy-if-different)
+    mode: str  # "staged" (--output), "read-outputs" (--read-outputs --output), "reads-tree"
+    #            (--reads-tree --output), "stdout", "in-place" or "copy" (copy-if-different)
     outputs: tuple
     what: str
 
@@ -440,6 +441,19 @@ SWEEP_SHAPES = {
     "read-outputs": SweepShape("read-outputs", (Out("a.h"), Out("b.h", existing=False)),
                                "--read-outputs, two outputs (staged copies seeded), one new"),
     "in-place": SweepShape("in-place", (Out("a.h"), Out("b.h")), "--in-place, two outputs"),
+    # Isolated (overlays in a mount namespace; also staged-subdir and read-outputs): the helper's
+    # own calls, and with -f those of the process that makes the namespace and of the generator's
+    # process before its exec (child_kill_points).
+    "isolated-absolute-pair": SweepShape("staged", (Out("a.h", absolute=True),
+                                                    Out("b.h", absolute=True)),
+                                         "two existing outputs named by absolute paths "
+                                         "(isolated)"),
+    "reads-tree": SweepShape("reads-tree", (Out("out.h"),),
+                             "--reads-tree, one existing output the generator rewrites "
+                             "(isolated)"),
+    "rewrites": SweepShape("staged", (Out("in.txt", rewritten=True), Out("out.h")),
+                           "--rewrites in.txt (rewritten by the generator) and --output out.h "
+                           "(isolated)"),
     "copy-if-different": SweepShape("copy", (Out("out.h", size=150 * 1024),),
                                     "copy-if-different of 150 KiB (3 chunks)"),
 }
@@ -464,8 +478,10 @@ def sweep_expected(shape, version):
 
 def sweep_setup(c, shape, root):
     """A fresh shape directory holding the old set (version 1; new outputs absent, their
-    directories present), and the prepared versions in <work>/store."""
+    directories present), and the prepared versions in <work>/store.  The staging root is
+    removed too: every run makes it (and sets its mode) as the reference run did."""
     remove_tree(root)
+    remove_tree(staging_root(c))
     os.makedirs(root)
     for i, o in enumerate(shape.outputs):
         path = os.path.join(root, o.path)
@@ -492,9 +508,11 @@ def sweep_command(c, shape, root, version):
         options = ["--stdout", paths[0]]
         generator = ["cat", stored[0]]
     else:
-        mode_options = {"in-place": ["--in-place"], "read-outputs": ["--read-outputs"]}
+        mode_options = {"in-place": ["--in-place"], "read-outputs": ["--read-outputs"],
+                        "reads-tree": ["--reads-tree"]}
         options = mode_options.get(shape.mode, []) + \
-            [arg for path in paths for arg in ("--output", path)]
+            [arg for o, path in zip(outputs, paths)
+             for arg in ("--rewrites" if o.rewritten else "--output", path)]
         generator = ["sh", "-c", SWEEP_COPY_LOOP, "sh",
                      *[arg for pair in zip(stored, paths) for arg in pair]]
     if version == "fail":
@@ -502,11 +520,25 @@ def sweep_command(c, shape, root, version):
     return [c.helper, "run", *options, "--", *generator]
 
 
-def strace_command(syscall, n, argv):
+def strace_command(syscall, n, argv, follow=False):
     """SIGKILL the helper at the entry of its n-th `syscall` (which then does not execute).
-    No -f: the generator, a child of the helper, is neither traced nor killed."""
-    return ["strace", "-o", "/dev/null", "-e", f"trace={syscall}",
+    No -f: the generator, a child of the helper, is neither traced nor killed.  With `follow`
+    (-f) every process of the run is, each at its own n-th `syscall` (strace counts per process):
+    the child kill points (child_kill_points)."""
+    return ["strace", *(["-f"] if follow else []), "-o", "/dev/null", "-e", f"trace={syscall}",
             "-e", f"inject={syscall}:signal=KILL:when={n}", *argv]
+
+
+def sweep_environment(c):
+    """The helper's environment in a sweep: TMPDIR in the work directory, so the isolated runs'
+    stages (<TMPDIR>/atomicgen-<uid>/.atomicgen-<run>.stage) are this test's alone to check."""
+    tmp = os.path.join(c.work, "tmp")
+    os.makedirs(tmp, exist_ok=True)
+    return dict(os.environ, TMPDIR=tmp)
+
+
+def staging_root(c):
+    return os.path.join(c.work, "tmp", f"atomicgen-{os.geteuid()}")
 
 
 def wait_for_group(pgid, timeout):
@@ -534,11 +566,13 @@ def identity(path):
     return st.st_ino, st.st_mtime_ns
 
 
-def sweep_kill_point(c, shape, root, syscall, n):
-    """One kill point: set up the old set, kill the helper at the n-th `syscall` of the run
-    that writes version 2, then run (a) the same command with a failing generator and (b) the
-    command writing version 3.  Returns what was observed; sweep_invariant() judges it."""
+def sweep_kill_point(c, shape, root, syscall, n, follow=False):
+    """One kill point: set up the old set, kill the helper (with `follow`: any process of the
+    run) at the n-th `syscall` of the run that writes version 2, then run (a) the same command
+    with a failing generator and (b) the command writing version 3.  Returns what was observed;
+    sweep_invariant() judges it."""
     sweep_setup(c, shape, root)
+    env = sweep_environment(c)
     paths = [os.path.join(root, o.path) for o in shape.outputs]
     unchanged = [p for o, p in zip(shape.outputs, paths) if not o.changes]
 
@@ -546,22 +580,24 @@ def sweep_kill_point(c, shape, root, syscall, n):
         return tuple(read(p) for p in paths)
 
     seen = {"identities": [tuple(identity(p) for p in unchanged)]}
-    proc = subprocess.Popen(strace_command(syscall, n, sweep_command(c, shape, root, 2)),
+    proc = subprocess.Popen(strace_command(syscall, n, sweep_command(c, shape, root, 2), follow),
                             cwd=root, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            start_new_session=True)
+                            start_new_session=True, env=env)
     _, err = proc.communicate(timeout=60)
     seen["settled"] = wait_for_group(proc.pid, 10)
     seen["killed"] = (proc.returncode, err.decode(errors="replace"))
     seen["after kill"] = state()
     seen["files after kill"] = sorted(leftovers(root))
     seen["identities"].append(tuple(identity(p) for p in unchanged))
-    seen["a"] = c.run(sweep_command(c, shape, root, "fail"), root, timeout=60)
+    seen["a"] = c.run(sweep_command(c, shape, root, "fail"), root, timeout=60, env=env)
     seen["after (a)"] = state()
     seen["identities"].append(tuple(identity(p) for p in unchanged))
-    seen["b"] = c.run(sweep_command(c, shape, root, 3), root, timeout=60)
+    seen["b"] = c.run(sweep_command(c, shape, root, 3), root, timeout=60, env=env)
     seen["after (b)"] = state()
     seen["identities"].append(tuple(identity(p) for p in unchanged))
     seen["files after (b)"] = leftovers(root)
+    # The killed run's stage (isolated shapes) is swept by (a) or (b): the helper is dead.
+    seen["stages after (b)"] = leftovers(staging_root(c))
     return seen
 
 
@@ -586,15 +622,25 @@ def sweep_describe(shape, s):
     return " ".join(out)
 
 
-def sweep_invariant(shape, seen):
-    """Every expectation the point violated (empty: it held)."""
+def sweep_invariant(shape, seen, child=False):
+    """Every expectation the point violated (empty: it held).  A `child` point kills a process
+    of the isolated run below the helper (possibly the helper too, at its own n-th call): the
+    helper then fails as for a killed generator (exit 1, one line, "kept") with the set old."""
     problems = []
     in_place = shape.mode == "in-place"
     rc, err = seen["killed"]
     at_kill = sweep_classify(shape, seen["after kill"])
     if not seen["settled"]:
         problems.append("the killed run's generator was still running 10 s later")
-    if rc not in (KILLED, 0):
+    if child and rc == 1:
+        # The helper's lines only: a generator left running by a killed holder may still write
+        # to the same stderr (into an overlay whose stage the helper removed: it fails).
+        lines = [line for line in err.splitlines() if line.startswith("atomicgen")]
+        if len(lines) != 1 or not ERROR_LINE.match(lines[0]) or "kept" not in lines[0]:
+            problems.append(f"killed run: exit 1 without one error line saying kept: {lines!r}")
+        if at_kill != "old":
+            problems.append(f"killed run: exit 1 but the set is {at_kill}, not old")
+    elif rc not in (KILLED, 0):
         problems.append(f"killed run: exit {rc}, neither killed nor successful: {err.strip()!r}")
     if rc == 0 and at_kill != "new":
         problems.append("killed run: the injection did not fire, the run succeeded, but the set "
@@ -627,6 +673,8 @@ def sweep_invariant(shape, seen):
         problems.append("(b): the set is not version 3")
     if seen["files after (b)"]:
         problems.append(f"(b): helper files left: {seen['files after (b)']!r}")
+    if seen["stages after (b)"]:
+        problems.append(f"(b): stages left in the staging root: {seen['stages after (b)']!r}")
     if len(set(seen["identities"])) != 1:
         problems.append("an unchanged output changed inode or mtime (setup, kill, (a), (b): "
                         f"{seen['identities']!r})")
@@ -639,7 +687,8 @@ def reference_syscalls(c, shape, root):
     only its return (a kill there is never reached)."""
     sweep_setup(c, shape, root)
     trace = os.path.join(c.work, "reference.trace")
-    rc, _, err = c.run(["strace", "-o", trace, *sweep_command(c, shape, root, 2)], root)
+    rc, _, err = c.run(["strace", "-o", trace, *sweep_command(c, shape, root, 2)], root,
+                       env=sweep_environment(c))
     if rc != 0 or tuple(read(os.path.join(root, o.path)) for o in shape.outputs) != \
             sweep_expected(shape, 2):
         raise RuntimeError(f"the reference run under strace failed (exit {rc}): {err.strip()}")
@@ -651,6 +700,60 @@ def reference_syscalls(c, shape, root):
                 counts[m.group(1)] = counts.get(m.group(1), 0) + 1
     counts["execve"] -= 1
     return [(s, n) for s, n in counts.items() if n > 0]
+
+
+TRACE_ENTRY = re.compile(r"(\d+) +([a-z0-9_]+)\(")
+TRACE_RESUMED = re.compile(r"(\d+) +<\.\.\. ([a-z0-9_]+) resumed>")
+TRACE_RESULT = re.compile(r"= (-?\d+)(?: [A-Z]\w*)?(?: \(.*\))?$")
+
+
+def child_kill_points(c, shape, root):
+    """The kill points of an isolated run's processes below the helper, before the generator
+    starts: the holder (unshare, overlay mounts, forking the program, reporting its exit) and the
+    program between its fork and its exec.  Under -f strace counts each process's calls
+    separately, so (S, N) kills every process at its own N-th S: kept are the (S, N) whose N-th
+    call, in a reference run under -f, is first made by one of those two.  [] for a run that is
+    not isolated (no unshare)."""
+    sweep_setup(c, shape, root)
+    trace = os.path.join(c.work, "reference-f.trace")
+    rc, _, err = c.run(["strace", "-f", "-o", trace, *sweep_command(c, shape, root, 2)], root,
+                       env=sweep_environment(c))
+    if rc != 0:
+        raise RuntimeError(f"the reference run under strace -f failed (exit {rc}): {err.strip()}")
+    calls = []  # (pid, syscall, result or None), in the order of their entries
+    unfinished = {}  # pid -> index in calls of its call awaiting "resumed"
+    with open(trace) as f:
+        for line in f:
+            line = line.rstrip("\n")
+            m = TRACE_ENTRY.match(line)
+            if m:
+                r = TRACE_RESULT.search(line)
+                calls.append((int(m.group(1)), m.group(2), r and int(r.group(1))))
+                if line.endswith("<unfinished ...>"):
+                    unfinished[int(m.group(1))] = len(calls) - 1
+                continue
+            m = TRACE_RESUMED.match(line)
+            if m and int(m.group(1)) in unfinished:
+                i = unfinished.pop(int(m.group(1)))
+                r = TRACE_RESULT.search(line)
+                calls[i] = (calls[i][0], calls[i][1], r and int(r.group(1)))
+    if calls and calls[0][1] == "execve":
+        del calls[0]  # the helper's own start: strace sees only its return, it is no kill point
+    holders = {pid for pid, syscall, _ in calls if syscall == "unshare"}
+    if not holders:
+        return []
+    # The program: the process the holder forked (clone's result in the holder).
+    programs = {result for pid, syscall, result in calls
+                if pid in holders and syscall in ("clone", "clone3", "fork", "vfork")
+                and result is not None and result > 0}
+    counts, first, started = {}, {}, set()
+    for pid, syscall, result in calls:
+        n = counts[pid, syscall] = counts.get((pid, syscall), 0) + 1
+        before_exec = pid in holders or (pid in programs and pid not in started)
+        first.setdefault((syscall, n), before_exec)
+        if pid in programs and syscall == "execve" and result == 0:
+            started.add(pid)
+    return [point for point, ours in first.items() if ours]
 
 
 def probe_strace(c):
@@ -665,7 +768,9 @@ def probe_strace(c):
 
 def case_sweep(c, name):
     """Kill the helper at every system call of one shape's run (every N of every syscall the
-    reference run made), then check the set after (a) a failing run and (b) a writing run."""
+    reference run made), and an isolated run's processes below it before the generator starts
+    (child_kill_points, with -f), then check the set after (a) a failing run and (b) a writing
+    run."""
     shape = SWEEP_SHAPES[name]
     probe_strace(c)
     if not become_subreaper():
@@ -674,42 +779,52 @@ def case_sweep(c, name):
     root = os.path.join(c.work, name)
     start = time.monotonic()
     syscalls = reference_syscalls(c, shape, root)
-    points = [(s, n) for s, count in syscalls for n in range(1, count + 1)]
+    points = [(s, n, False) for s, count in syscalls for n in range(1, count + 1)]
+    children = child_kill_points(c, shape, root)
+    points += [(s, n, True) for s, n in children]
     if c.args.point:
-        s, _, n = c.args.point.partition(":")
-        points = [(s, int(n))]
+        follow = c.args.point.startswith("f:")
+        s, _, n = c.args.point[2 if follow else 0:].partition(":")
+        points = [(s, int(n), follow)]
     listing = ", ".join(f"{s} x{k}" for s, k in sorted(syscalls, key=lambda x: -x[1]))
-    c.say(f"sweep.{name} ({shape.what}): {len(points)} kill points ({listing}); each: set up "
-          "the old set, SIGKILL at that syscall's entry in the run writing new, then (a) the "
-          "same run with a failing generator, (b) a run writing version 3; budget "
+    child_listing = ", ".join(f"{s} #{n}" for s, n in children) or "none: not isolated"
+    c.say(f"sweep.{name} ({shape.what}): {len(points)} kill points ({listing}; with -f, below "
+          f"the helper before the generator starts: {child_listing}); each: set up the old set, "
+          "SIGKILL at that syscall's entry in the run writing new, then (a) the same run with a "
+          "failing generator, (b) a run writing version 3; budget "
           f"{c.args.budget:.0f} s")
     deadline = start + c.args.budget
     shown = 0
     not_reached = []
-    for done, (syscall, n) in enumerate(points):
+    for done, (syscall, n, follow) in enumerate(points):
         if time.monotonic() > deadline:
             c.violation(f"budget of {c.args.budget:.0f} s exceeded after {done} of "
                         f"{len(points)} kill points: the sweep is incomplete (raise --budget "
                         "or make the shape smaller)")
             break
-        seen = sweep_kill_point(c, shape, root, syscall, n)
-        c.count("kill points")
-        c.count("reached" if seen["killed"][0] == KILLED else "not reached (run succeeded)")
-        if seen["killed"][0] == 0:
-            not_reached.append(f"{syscall} #{n}")
+        label = f"{'f:' if follow else ''}{syscall}:{n}"
+        seen = sweep_kill_point(c, shape, root, syscall, n, follow)
+        rc = seen["killed"][0]
+        c.count("child kill points (-f)" if follow else "kill points")
+        c.count(("child: " if follow else "") +
+                ("reached" if rc == KILLED else "helper failed (exit 1)" if rc == 1
+                 else "not reached (run succeeded)" if rc == 0 else f"exit {rc}"))
+        if rc == 0:
+            not_reached.append(label)
         c.count(f"after the kill {sweep_classify(shape, seen['after kill'])}")
         c.count(f"after (a) {sweep_classify(shape, seen['after (a)'])}")
-        problems = sweep_invariant(shape, seen)
+        problems = sweep_invariant(shape, seen, child=follow)
         if c.args.point:
-            c.say(f"  {syscall} #{n}: exit {seen['killed'][0]}; after the kill "
+            c.say(f"  {label}: exit {rc}; after the kill "
                   f"{sweep_describe(shape, seen['after kill'])}, helper files "
                   f"{seen['files after kill']}; after (a) "
                   f"{sweep_describe(shape, seen['after (a)'])}; after (b) "
-                  f"{sweep_describe(shape, seen['after (b)'])}")
+                  f"{sweep_describe(shape, seen['after (b)'])}, stages "
+                  f"{seen['stages after (b)']}")
         if not problems:
             continue
         c.count("violating kill points")
-        c.violation(f"{syscall} #{n}: " + "; ".join(problems) + " [after the kill: "
+        c.violation(f"{label}: " + "; ".join(problems) + " [after the kill: "
                     f"{sweep_describe(shape, seen['after kill'])} with "
                     f"{seen['files after kill']}; after (a): "
                     f"{sweep_describe(shape, seen['after (a)'])}; after (b): "
@@ -717,22 +832,24 @@ def case_sweep(c, name):
         if shown < 3:
             shown += 1
             again = [sys.executable, os.path.abspath(__file__), f"sweep.{name}", "--helper",
-                     c.helper, "--work", c.work, "--point", f"{syscall}:{n}"]
+                     c.helper, "--work", c.work, "--point", label]
             c.say(f"    reproduce: {shlex.join(again)}")
             setup = [shlex.join(["cp", os.path.join(c.work, "store", f"{i}.1"), o.path])
                      if o.existing else shlex.join(["rm", "-f", o.path])
                      for i, o in enumerate(shape.outputs)]
+            killed = strace_command(syscall, n, sweep_command(c, shape, root, 2), follow)
             c.say(f"    by hand: cd {shlex.quote(root)} && {' && '.join(setup)} && "
-                  f"{shlex.join(strace_command(syscall, n, sweep_command(c, shape, root, 2)))}"
+                  f"TMPDIR={shlex.quote(os.path.join(c.work, 'tmp'))} {shlex.join(killed)}"
                   f"; {shlex.join(sweep_command(c, shape, root, 'fail'))}; head -n1 "
                   f"{' '.join(shlex.quote(o.path) for o in shape.outputs)}")
     elapsed = time.monotonic() - start
     if not_reached:
         c.say(f"not reached (the run made fewer of these calls than the reference run): "
               f"{', '.join(not_reached)}")
-    return c.finish(f"sweep.{name}: {c.counts.get('kill points', 0)} of {len(points)} kill "
-                    f"points in {elapsed:.1f} s; after (a) every set all old or all new, after "
-                    "(b) version 3 and no helper file")
+    total = c.counts.get("kill points", 0) + c.counts.get("child kill points (-f)", 0)
+    return c.finish(f"sweep.{name}: {total} of {len(points)} kill points in {elapsed:.1f} s; "
+                    "after (a) every set all old or all new, after (b) version 3, no helper "
+                    "file and no stage left")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1434,7 +1551,8 @@ def main():
     parser.add_argument("--size", type=int, default=1 << 30)
     parser.add_argument("--seed", type=int)
     parser.add_argument("--known-bug", action="append", default=[])
-    parser.add_argument("--point", help="sweep: only this kill point, <syscall>:<n>")
+    parser.add_argument("--point", help="sweep: only this kill point, <syscall>:<n> (the "
+                        "helper's) or f:<syscall>:<n> (under strace -f)")
     # the reader process
     parser.add_argument("--path")
     parser.add_argument("--versions")

@@ -24,7 +24,18 @@ void ExpectOneErrorLine(const Result& result) {
   EXPECT_EQ(std::count(result.err.begin(), result.err.end(), '\n'), 1) << result;
 }
 
-class RunTest : public GeneratorRunTest {};
+class RunTest : public GeneratorRunTest {
+ protected:
+  // Runs the helper with isolated staging off, so that the mirror runs: what a run gets where
+  // isolation is refused (no user namespaces, no overlayfs, another OS), and the only staging
+  // whose path restoration these tests can see (isolation gives the generator the final paths).
+  Result RunHelperInTheMirror(const std::vector<std::string>& args) {
+    Invocation invocation;
+    invocation.args = args;
+    invocation.environment = {{"ATOMICGEN_ISOLATION", "off"}};
+    return RunHelper(std::move(invocation));
+  }
+};
 
 TEST_F(RunTest, IdenticalOutputKeepsDestinationInodeAndMtime) {
   WriteFile(Path("out.c"), "int x;\n");
@@ -187,7 +198,8 @@ TEST_F(RunTest, EmbeddedStagingPathIsTurnedBackIntoTheFinalPath) {
   WriteFile(Path("out.c"), "old");
   std::string gen = Script("embed.sh", "printf '#line 1 \"%s\"\\n' \"$1\" > \"$1\"\n");
 
-  Result result = RunHelper({"run", "--output", "out.c", "--", gen, Path("out.c")});
+  // The mirror, where isolation is refused: it turns the staging path back into the final one.
+  Result result = RunHelperInTheMirror({"run", "--output", "out.c", "--", gen, Path("out.c")});
 
   ASSERT_EQ(result.exit_code, 0) << result;
   EXPECT_EQ(ReadFile(Path("out.c")), "#line 1 \"" + Path("out.c") + "\"\n");  // a direct run's
@@ -202,7 +214,8 @@ TEST_F(RunTest, EmbeddedStagingPathInAFormThatCannotBeTurnedBackFailsWithExitFou
   std::string gen =
       Script("embed.sh", "printf '%s\\n' \"$(printf '%s' \"$1\" | sed 's|/|::|g')\" > \"$1\"\n");
 
-  Result result = RunHelper({"run", "--output", "out.c", "--", gen, Path("out.c")});
+  // The mirror, where isolation is refused (isolated staging gives the generator the final path).
+  Result result = RunHelperInTheMirror({"run", "--output", "out.c", "--", gen, Path("out.c")});
 
   EXPECT_EQ(result.exit_code, 4) << result;
   ExpectOneErrorLine(result);
@@ -218,7 +231,8 @@ TEST_F(RunTest, EmbeddedUpperCasedStagingPathIsDetected) {
   std::string gen = Script("guard.sh",
                            "printf '#ifndef %s\\n' \"$(printf '%s' \"$1\" | tr 'a-z./-' "
                            "'A-Z___')\" > \"$1\"\n");
-  Result result = RunHelper({"run", "--output", "out.h", "--", gen, Path("out.h")});
+  // The mirror, where isolation is refused (isolated staging gives the generator the final path).
+  Result result = RunHelperInTheMirror({"run", "--output", "out.h", "--", gen, Path("out.h")});
   EXPECT_EQ(result.exit_code, 4) << result;
   EXPECT_FALSE(Exists(Path("out.h")));
   EXPECT_EQ(Leftovers(), std::vector<std::string>{});
@@ -434,8 +448,9 @@ TEST_F(RunTest, OnlyIfMissingRunsWhenTheStdoutOutputIsMissing) {
 TEST_F(RunTest, DepfileIsCommittedWithStagingPathsTurnedIntoFinalPaths) {
   // The generator gets rewritten (staged) absolute paths and writes one of them into its depfile.
   std::string gen = Script("dep.sh", "printf x > \"$1\"; printf '%s: in.txt\\n' \"$1\" > \"$2\"\n");
-  Result result = RunHelper({"run", "--output", Path("out.h"), "--depfile", Path("out.d"), "--",
-                             gen, Path("out.h"), Path("out.d")});
+  // The mirror, where isolation is refused (isolated staging gives the generator the final paths).
+  Result result = RunHelperInTheMirror({"run", "--output", Path("out.h"), "--depfile",
+                                        Path("out.d"), "--", gen, Path("out.h"), Path("out.d")});
   ASSERT_EQ(result.exit_code, 0) << result;
   EXPECT_EQ(ReadFile(Path("out.h")), "x");
   EXPECT_EQ(ReadFile(Path("out.d")), Path("out.h") + ": in.txt\n");
