@@ -34,9 +34,10 @@ bool RunReport::changed() const {
 
 namespace {
 
-// The most entries a mirror makes links for before isolation is preferred: a mount namespace costs
-// about as much as linking this many (tests/bench/RESULTS.md, benchmark 2).
-constexpr std::size_t kLargestMirror = 64;
+// The most entries a mirror makes links for before isolation is preferred. Measured here
+// (tests/bench/RESULTS.md, benchmark 2): a link costs about 0.26 ms, an isolated run about 3 ms
+// more than a mirror of an empty directory, so isolation wins from about 12 entries.
+constexpr std::size_t kLargestMirror = 16;
 
 // internal: the declared outputs without the --stdout one, which is staged differently.
 std::vector<std::string> ArgumentOutputs(const Options& options) {

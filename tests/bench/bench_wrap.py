@@ -50,7 +50,7 @@ def run(args, tools, table, results):
             return [gen, "-o", "out.h"], None
         if name == "atomicgen run --stdout":
             return [ag, "run", "--stdout", "out.h", "--", gen], None
-        if "(relative)" in name:
+        if "(relative" in name:
             return [ag, "run", "--output", "out.h", "--", gen, "-o", "out.h"], None
         return [ag, "run", "--output", out_abs, "--", gen, "-o", out_abs], None
 

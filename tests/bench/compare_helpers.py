@@ -70,6 +70,13 @@ def main():
             return lambda: spawn(argv, cwd=directory,
                                  stdout=os.path.join(directory, "out.h") if stdout else None)
 
+        def wrap_absolute(helper):
+            # The output named absolutely: an isolated run where the kernel allows it.
+            directory = tempfile.mkdtemp(dir=work)
+            out = os.path.join(directory, "out.h")
+            return lambda: spawn([helper, "run", "--output", out, "--", gen, "-o", out],
+                                 cwd=directory)
+
         def pair(helper):
             # Two outputs that change on every run: backups, the journal and its removal.
             directory = tempfile.mkdtemp(dir=work)
@@ -98,6 +105,7 @@ def main():
             add(f"2: {label} run --stdout", wrap([helper, "run", "--stdout", "out.h", "--", gen]))
             add(f"2: {label} run --output", wrap([helper, "run", "--output", "out.h", "--", gen,
                                                   "-o", "out.h"]))
+            add(f"2: {label} run --output, absolute (isolated)", wrap_absolute(helper))
         for label, helper in helpers.items():
             add(f"3: {label} run, two changed outputs", pair(helper))
         load_start = os.getloadavg()

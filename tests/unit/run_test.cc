@@ -1055,4 +1055,33 @@ TEST_F(RunTest, BisonGivenAbsolutePathsWritesTheBytesOfADirectRun) {
 }
 
 }  // namespace
+// The mirror (where isolation is refused) names an undeclared file the generator wrote beside its
+// outputs too, instead of dropping it with the staging directory: in the working directory, in a
+// new subdirectory, and next to an output below the working directory.
+class MirrorUndeclaredTest : public RunTest, public ::testing::WithParamInterface<const char*> {};
+
+TEST_P(MirrorUndeclaredTest, UndeclaredFileIsNamedAndNothingIsCommitted) {
+  const std::string side = GetParam();
+  ::mkdir(Path("gen").c_str(), 0777);
+  WriteFile(Path("gen/out.h"), "old");
+  SetPastMtime(Path("gen/out.h"));
+  struct stat before = StatOf(Path("gen/out.h"));
+  std::string gen = Script("side.sh", "printf new > gen/out.h\nmkdir -p \"$(dirname \"$1\")\"\n"
+                                      "printf side > \"$1\"\n");
+
+  Result result = RunHelperInTheMirror({"run", "--output", "gen/out.h", "--", gen, side});
+
+  EXPECT_EQ(result.exit_code, 4) << result;
+  ExpectOneErrorLine(result);
+  EXPECT_NE(result.err.find("run(" + Path(side) + ")"), std::string::npos) << result;
+  EXPECT_NE(result.err.find("not a declared output"), std::string::npos) << result;
+  EXPECT_EQ(ReadFile(Path("gen/out.h")), "old");
+  EXPECT_TRUE(SameMtime(StatOf(Path("gen/out.h")), before));
+  EXPECT_FALSE(Exists(Path(side)));
+  EXPECT_EQ(Leftovers(), std::vector<std::string>{});
+}
+
+INSTANTIATE_TEST_SUITE_P(Places, MirrorUndeclaredTest,
+                         ::testing::Values("side.txt", "made/side.txt", "gen/side.txt"));
+
 }  // namespace atomicgen_test
