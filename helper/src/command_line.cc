@@ -142,16 +142,18 @@ Options ParseCommandLine(const std::vector<std::string>& args, const char* fsync
       Usage("--stdout", "cannot be combined with --in-place");
     }
     if (options.reads_tree && options.stdout_output) {
-      Usage("--stdout", "cannot be combined with --reads-tree or --rewrites (which run in place "
-                        "where isolation is refused)");
+      Usage("--stdout",
+            "cannot be combined with --reads-tree or --rewrites (which run in place "
+            "where isolation is refused)");
     }
     if (options.in_place && options.reads_tree) {
       Usage(options.rewrites.empty() ? "--reads-tree" : "--rewrites",
             "cannot be combined with --in-place (which runs in the tree itself)");
     }
     if (options.in_place && options.read_outputs) {
-      Usage("--read-outputs", "cannot be combined with --in-place (which writes the outputs "
-                              "themselves, so it reads them too)");
+      Usage("--read-outputs",
+            "cannot be combined with --in-place (which writes the outputs "
+            "themselves, so it reads them too)");
     }
     for (const std::string& output : options.outputs) {
       if (options.stdout_output && output == *options.stdout_output) continue;

@@ -22,7 +22,7 @@ struct Options {
   // read_outputs. Set by --rewrites too.
   bool reads_tree = false;
   std::vector<std::string> rewrites;  // --rewrites: inputs the generator may rewrite
-  bool only_if_missing = false;  // run only when a declared output is missing
+  bool only_if_missing = false;       // run only when a declared output is missing
   std::optional<std::string> stamp;
   std::optional<std::string> changed_stamp;
   std::vector<std::string> generator;  // after "--"

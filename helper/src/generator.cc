@@ -294,8 +294,8 @@ RunReport RunStaged(FileSystem& fs, const Options& options) {
       if (!info.exists) continue;
       if (!info.is_regular) {
         throw Error(ExitCode::kContract, "run", options.rewrites[i],
-                    fmt::format("{} {} this input it may rewrite; previous outputs kept",
-                                generator, info.is_whiteout ? "removed" : "replaced"));
+                    fmt::format("{} {} this input it may rewrite; previous outputs kept", generator,
+                                info.is_whiteout ? "removed" : "replaced"));
       }
       RemoveOverlayAttributes(fs, staged);
       files.push_back({staged, rewritten[i]});
@@ -377,7 +377,8 @@ RunReport Run(FileSystem& fs, const Options& given) {
   } catch (const Error& error) {
     std::string committed;
     for (const auto& [output, result] : report.outputs) {
-      committed += fmt::format("{}{} ({})", committed.empty() ? "" : ", ", output, Describe(result));
+      committed +=
+          fmt::format("{}{} ({})", committed.empty() ? "" : ", ", output, Describe(result));
     }
     throw Error(error.code(), error.operation(), error.path(),
                 fmt::format("{}; the outputs were committed: {}", error.reason(), committed));

@@ -1,7 +1,7 @@
 // Isolated staging (Linux): the generator runs where the directories of its outputs (and of the
-// inputs it may rewrite) are overlays, so it sees the final paths and the tree as they are, and everything it
-// writes there lands in upper directories that the helper commits from. See helper/README.md,
-// "Isolated staging".
+// inputs it may rewrite) are overlays, so it sees the final paths and the tree as they are, and
+// everything it writes there lands in upper directories that the helper commits from. See
+// helper/README.md, "Isolated staging".
 #pragma once
 
 #include <set>

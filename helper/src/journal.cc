@@ -185,8 +185,8 @@ void RestoreBackup(FileSystem& fs, const Journal& journal, const JournalEntry& e
 }  // namespace
 
 std::string JournalPathFor(const std::string& first_target, const std::string& run_id) {
-  return JoinPath(DirectoryOf(first_target),
-                  fmt::format(".{}.atomicgen-{}.journal", StemOf(BaseNameOf(first_target)), run_id));
+  return JoinPath(DirectoryOf(first_target), fmt::format(".{}.atomicgen-{}.journal",
+                                                         StemOf(BaseNameOf(first_target)), run_id));
 }
 
 void StartCommit(FileSystem& fs, Journal& journal, bool fsync) {
@@ -248,8 +248,8 @@ void PutBack(FileSystem& fs, const Journal& journal) {
     const bool written_in_place = entry.new_inode == 0;
     if (!written_in_place) {
       // Only the file this run put there is taken back: an output never renamed is still old.
-      bool is_new = current.exists && current.device == entry.device &&
-                    current.inode == entry.new_inode;
+      bool is_new =
+          current.exists && current.device == entry.device && current.inode == entry.new_inode;
       if (!is_new) continue;
     }
     if (entry.old_inode == 0) {

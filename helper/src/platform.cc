@@ -417,7 +417,8 @@ std::vector<std::string> FileSystem::ListAttributes(const std::string& path) {
     ssize_t size = ::llistxattr(path.c_str(), names.data(), names.size());
     if (size >= 0) {
       std::vector<std::string> result;
-      for (ssize_t at = 0; at < size; at += std::strlen(names.data() + at) + 1) {
+      const auto end = static_cast<std::size_t>(size);
+      for (std::size_t at = 0; at < end; at += std::strlen(names.data() + at) + 1) {
         result.emplace_back(names.data() + at);
       }
       return result;
@@ -629,13 +630,20 @@ struct IsolationReport {
 
 const char* StepName(IsolationStep step) {
   switch (step) {
-    case IsolationStep::kUnshare: return "unshare";
-    case IsolationStep::kUserMap: return "user namespace map";
-    case IsolationStep::kPrivateMounts: return "private mounts";
-    case IsolationStep::kOverlay: return "overlay mount";
-    case IsolationStep::kDirectory: return "chdir";
-    case IsolationStep::kExec: return "exec";
-    case IsolationStep::kDone: return "done";
+    case IsolationStep::kUnshare:
+      return "unshare";
+    case IsolationStep::kUserMap:
+      return "user namespace map";
+    case IsolationStep::kPrivateMounts:
+      return "private mounts";
+    case IsolationStep::kOverlay:
+      return "overlay mount";
+    case IsolationStep::kDirectory:
+      return "chdir";
+    case IsolationStep::kExec:
+      return "exec";
+    case IsolationStep::kDone:
+      return "done";
   }
   return "?";
 }
@@ -691,8 +699,9 @@ IsolatedExit RunProcessIsolated(const SpawnRequest& request,
   std::vector<char*> argv;
   for (const std::string& arg : request.argv) argv.push_back(const_cast<char*>(arg.c_str()));
   argv.push_back(nullptr);
-  const int stdout_fd =
-      request.stdout_file != nullptr && request.stdout_file->is_open() ? Fd(*request.stdout_file) : -1;
+  const int stdout_fd = request.stdout_file != nullptr && request.stdout_file->is_open()
+                            ? Fd(*request.stdout_file)
+                            : -1;
 
   int report[2];
   if (::pipe2(report, O_CLOEXEC) != 0) ThrowSystemError(errno, "pipe", request.argv.front());
@@ -730,7 +739,9 @@ IsolatedExit RunProcessIsolated(const SpawnRequest& request,
       // The program dies with its holder: a helper that goes on after losing the holder (killed)
       // must not leave the program writing.
       if (::prctl(PR_SET_PDEATHSIG, SIGKILL) != 0 || ::getppid() != holder_itself) ::_exit(127);
-      for (int signal : {SIGINT, SIGTERM, SIGHUP, SIGPIPE, SIGXFSZ}) ::signal(signal, SIG_DFL);
+      for (int signal : {SIGINT, SIGTERM, SIGHUP, SIGPIPE, SIGXFSZ}) {
+        (void)::signal(signal, SIG_DFL);
+      }
       sigset_t none;
       sigemptyset(&none);
       sigprocmask(SIG_SETMASK, &none, nullptr);
@@ -956,10 +967,9 @@ File FileSystem::OpenForReading(const std::string& path) {
 }
 
 File FileSystem::OpenForReadingNoFollow(const std::string& path) {
-  HANDLE h = CreateFileW(Wide(path).c_str(), GENERIC_READ,
-                         FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE, nullptr,
-                         OPEN_EXISTING, FILE_ATTRIBUTE_NORMAL | FILE_FLAG_OPEN_REPARSE_POINT,
-                         nullptr);
+  HANDLE h = CreateFileW(
+      Wide(path).c_str(), GENERIC_READ, FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE,
+      nullptr, OPEN_EXISTING, FILE_ATTRIBUTE_NORMAL | FILE_FLAG_OPEN_REPARSE_POINT, nullptr);
   if (h == INVALID_HANDLE_VALUE) ThrowWindowsError(GetLastError(), "open", path);
   return File(reinterpret_cast<std::intptr_t>(h), path);
 }

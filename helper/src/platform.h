@@ -28,7 +28,7 @@ struct FileInfo {
   // An overlay file system's mark of a removed name in its upper directory: a character device
   // numbered 0/0 (only from LinkStatus()).
   bool is_whiteout = false;
-  std::uint32_t mode = 0;   // permission bits
+  std::uint32_t mode = 0;  // permission bits
   std::uint64_t device = 0;
   std::uint64_t inode = 0;
   std::uint64_t size = 0;

@@ -43,8 +43,8 @@ struct StagingPlan {
   std::vector<std::string> argv;    // the generator's arguments after rewriting
   std::vector<StagedOutput> outputs;
   std::vector<StageDirectory> stages;
-  std::string run_id;  // in the name of every file of the run's own (RunId())
-  std::string token;   // unique digits in every staging path
+  std::string run_id;                // in the name of every file of the run's own (RunId())
+  std::string token;                 // unique digits in every staging path
   bool arguments_rewritten = false;  // some argument names an output (or its directory) absolutely
 };
 
@@ -78,9 +78,9 @@ void RemoveStaging(FileSystem& fs, const StagingPlan& plan) noexcept;
 
 // Rewrites a staged file so that every staging directory in it reads as the directory it stands
 // in for: spelled as it is, and folded into an identifier as bison folds an output's path into its
-// header guard (upper case, one '_' for each run of anything but letters and digits). So a generator given an
-// absolute output path writes, through the helper, the bytes of a direct run (`#line` directives,
-// header guards, depfiles).
+// header guard (upper case, one '_' for each run of anything but letters and digits). So a
+// generator given an absolute output path writes, through the helper, the bytes of a direct run
+// (`#line` directives, header guards, depfiles).
 void RestoreStagedPaths(FileSystem& fs, const StagingPlan& plan, const std::string& path);
 
 // True if the file contains `token` (the generator embedded a staging path).

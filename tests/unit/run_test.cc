@@ -605,8 +605,8 @@ TEST_F(RunTest, ReplacedOutputKeepsItsPreviousMode) {
 
 TEST_F(RunTest, ReadOutputsGivesTheGeneratorTheCurrentContent) {
   WriteFile(Path("out.txt"), "line 1\n");
-  Result result = RunHelper(
-      {"run", "--read-outputs", "--output", "out.txt", "--", "sh", "-c", "echo 'line 2' >> out.txt"});
+  Result result = RunHelper({"run", "--read-outputs", "--output", "out.txt", "--", "sh", "-c",
+                             "echo 'line 2' >> out.txt"});
   ASSERT_EQ(result.exit_code, 0) << result;
   EXPECT_EQ(ReadFile(Path("out.txt")), "line 1\nline 2\n");
   EXPECT_EQ(Leftovers(), std::vector<std::string>{});
@@ -778,7 +778,8 @@ TEST_F(RunTest, TemporaryNamesAreHiddenAndMatchNoSourceGlob) {
   EXPECT_EQ(Leftovers(), std::vector<std::string>{});
 }
 
-// What a helper killed with SIGKILL while it held the lock of `output` always leaves: its lock file.
+// What a helper killed with SIGKILL while it held the lock of `output` always leaves: its lock
+// file.
 void LeaveLockOfAKilledRun(const std::string& output) {
   const std::size_t slash = output.rfind('/');
   WriteFile(output.substr(0, slash + 1) + "." + output.substr(slash + 1) + ".atomicgen-lock", "");
@@ -810,8 +811,7 @@ TEST_F(RunTest, LeftoverStageOfADeadRunIsRemovedByTheNextRun) {
 TEST_F(RunTest, LeftoverStageOfADeadRunIsRemovedAlsoWhenItsOutputIsInASubdirectory) {
   // `-o gen/out.c` is staged in the working directory, not in gen/: the sweep covers both.
   ASSERT_EQ(::mkdir(Path("gen").c_str(), 0777), 0);
-  const std::string name =
-      ".atomicgen-" + std::to_string(DeadPid()) + "-0000000000000000001.stage";
+  const std::string name = ".atomicgen-" + std::to_string(DeadPid()) + "-0000000000000000001.stage";
   ASSERT_EQ(::mkdir(Path(name).c_str(), 0777), 0);
   ASSERT_EQ(::mkdir(Path(name + "/gen").c_str(), 0777), 0);
   WriteFile(Path(name + "/gen/out.c"), "partial");
@@ -885,7 +885,8 @@ TEST_F(RunTest, ErrorMessagesAreOneLineInTheDocumentedFormat) {
 unsigned long long SignalSet(const std::string& status, const std::string& field) {
   std::size_t at = status.find(field + ":\t");
   EXPECT_NE(at, std::string::npos) << field;
-  return at == std::string::npos ? 0 : std::stoull(status.substr(at + field.size() + 2), nullptr, 16);
+  return at == std::string::npos ? 0
+                                 : std::stoull(status.substr(at + field.size() + 2), nullptr, 16);
 }
 
 TEST_F(RunTest, GeneratorStartsWithNoSignalBlockedAndDefaultActionsForTheHelpersSignals) {
@@ -935,7 +936,7 @@ TEST_F(RunTest, TheStdoutTemporaryIsHandedToTheGeneratorAsCreatedNotReopened) {
 TEST_F(RunTest, GeneratorIsLookedUpInPathPastMissingAndNonExecutableCandidates) {
   ASSERT_EQ(::mkdir((base_ + "/first").c_str(), 0777), 0);
   WriteFile(base_ + "/first/mygen", "#!/bin/sh\necho wrong\n");  // not executable: skipped
-  Script("mygen", "echo right\n");                                  // in base_/bin
+  Script("mygen", "echo right\n");                               // in base_/bin
   Invocation invocation;
   invocation.args = {"run", "--stdout", "out.txt", "--", "mygen"};
   invocation.environment = {{"PATH", base_ + "/missing:" + base_ + "/first:" + base_ + "/bin"}};
@@ -1066,8 +1067,9 @@ TEST_P(MirrorUndeclaredTest, UndeclaredFileIsNamedAndNothingIsCommitted) {
   WriteFile(Path("gen/out.h"), "old");
   SetPastMtime(Path("gen/out.h"));
   struct stat before = StatOf(Path("gen/out.h"));
-  std::string gen = Script("side.sh", "printf new > gen/out.h\nmkdir -p \"$(dirname \"$1\")\"\n"
-                                      "printf side > \"$1\"\n");
+  std::string gen = Script("side.sh",
+                           "printf new > gen/out.h\nmkdir -p \"$(dirname \"$1\")\"\n"
+                           "printf side > \"$1\"\n");
 
   Result result = RunHelperInTheMirror({"run", "--output", "gen/out.h", "--", gen, side});
 
