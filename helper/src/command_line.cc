@@ -16,10 +16,10 @@ const char* UsageText() {
   atomicgen --help | --version
 
 Runs a code generator and commits its declared outputs atomically: each output is produced in a
-staging location (on Linux, an overlay at the final paths, so the generator sees the final
-paths and the tree as it is), compared byte for byte, and either discarded (identical: the
+staging location (on Linux, for the runs that need it, an overlay at the final paths, so the
+generator sees the final paths and the tree as it is), compared byte for byte, and either discarded (identical: the
 destination keeps its inode and mtime) or renamed over the destination. ATOMICGEN_ISOLATION=off
-stages in a mirror of the working directory instead.
+stages in a mirror of the working directory instead; =always isolates every run.
 
 run options:
   --output <path>          a file the generator produces (repeatable)

@@ -34,11 +34,6 @@ bool RunReport::changed() const {
 
 namespace {
 
-// The most entries a mirror makes links for before isolation is preferred. Measured here
-// (tests/bench/RESULTS.md, benchmark 2): a link costs about 0.26 ms, an isolated run about 3 ms
-// more than a mirror of an empty directory, so isolation wins from about 12 entries.
-constexpr std::size_t kLargestMirror = 16;
-
 // internal: the declared outputs without the --stdout one, which is staged differently.
 std::vector<std::string> ArgumentOutputs(const Options& options) {
   std::vector<std::string> outputs;
@@ -162,12 +157,13 @@ RunReport RunStaged(FileSystem& fs, const Options& options) {
   for (const std::string& destination : destinations) before.push_back(fs.LinkStatus(destination));
 
   // Isolated staging (overlays over every directory the generator is declared to write in:
-  // isolation.h) where the mirror (staging.h) falls short and the kernel allows it:
-  // for a generator that reads its outputs or the tree, one given its outputs' paths absolutely
-  // (it may write them into its outputs), and a working directory too large to mirror cheaply.
-  // Else the mirror, which costs no mount namespace (see helper/README.md).
+  // isolation.h) where the mirror (staging.h) falls short and the kernel allows it: for a
+  // generator that reads its outputs or the tree, and one given its outputs' paths absolutely (it
+  // may write them into its outputs); for every run with ATOMICGEN_ISOLATION=always. Else the
+  // mirror, which costs one process and a mount less (see helper/README.md). Not by the size of
+  // the working directory: what a run may write beside its outputs must not depend on it.
   const bool isolate = options.read_outputs || plan.arguments_rewritten ||
-                       MirroredEntryCount(fs, plan) > kLargestMirror;
+                       IsolationSettingFromEnvironment() == IsolationSetting::kAlways;
   IsolationPlan isolation;
   if (isolate) {
     std::vector<std::string> overlaid;

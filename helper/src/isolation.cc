@@ -65,11 +65,18 @@ void CheckUpperDirectory(FileSystem& fs, const std::string& upper, const std::st
 
 }  // namespace
 
+IsolationSetting IsolationSettingFromEnvironment() {
+  const char* value = std::getenv("ATOMICGEN_ISOLATION");
+  const std::string setting = value == nullptr ? "" : value;
+  if (setting == "off") return IsolationSetting::kOff;
+  if (setting == "always") return IsolationSetting::kAlways;
+  return IsolationSetting::kAuto;
+}
+
 IsolationPlan PlanIsolation(FileSystem& fs, const std::vector<std::string>& directories,
                             const std::vector<std::string>& written, const std::string& run_id) {
   IsolationPlan plan;
-  const char* setting = std::getenv("ATOMICGEN_ISOLATION");
-  if (setting != nullptr && std::string(setting) == "off") {
+  if (IsolationSettingFromEnvironment() == IsolationSetting::kOff) {
     plan.why_not = "ATOMICGEN_ISOLATION=off";
     return plan;
   }

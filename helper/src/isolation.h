@@ -12,6 +12,10 @@
 
 namespace atomicgen {
 
+// ATOMICGEN_ISOLATION: unset or "auto" (isolate the runs that need it), "off", "always".
+enum class IsolationSetting { kAuto, kOff, kAlways };
+IsolationSetting IsolationSettingFromEnvironment();
+
 struct IsolationPlan {
   bool possible = false;
   std::string why_not;  // when not possible

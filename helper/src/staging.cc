@@ -239,14 +239,6 @@ void Mirror(FileSystem& fs, const std::string& real, const std::string& stage,
 
 }  // namespace
 
-std::size_t MirroredEntryCount(FileSystem& fs, const StagingPlan& plan) {
-  std::size_t count = 0;
-  for (const StageDirectory& stage : plan.stages) {
-    if (stage.mirror) count += fs.ListDirectory(stage.real).size();
-  }
-  return count;
-}
-
 void CreateStaging(FileSystem& fs, const StagingPlan& plan) {
   for (const StageDirectory& stage : plan.stages) {
     fs.MakeDirectory(stage.stage);

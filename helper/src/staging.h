@@ -57,9 +57,6 @@ StagingPlan PlanStaging(FileSystem& fs, const std::string& working_directory,
                         const std::vector<std::string>& outputs,
                         const std::vector<std::string>& argv, const std::string& run_id);
 
-// The number of entries the mirrors of `plan` would link (0 when nothing is mirrored).
-std::size_t MirroredEntryCount(FileSystem& fs, const StagingPlan& plan);
-
 // Creates the staging directories and their mirrors.
 void CreateStaging(FileSystem& fs, const StagingPlan& plan);
 
