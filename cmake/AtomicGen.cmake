@@ -314,6 +314,48 @@ function(_atomicgen_record_link origin consumer name)
   set_property(GLOBAL APPEND PROPERTY _ATOMICGEN_LINK_NAMES "${name}")
 endfunction()
 
+# internal: `word` reduced to what a misspelling rarely changes: upper case, no vowels, no letter
+# twice in a row, no final S (COMENT and COMMENT, CONSUMER and CONSUMERS read the same).
+function(_atomicgen_keyword_skeleton word out_var)
+  string(TOUPPER "${word}" upper)
+  string(REGEX REPLACE "[AEIOU]" "" consonants "${upper}")
+  set(skeleton "")
+  set(previous "")
+  string(LENGTH "${consonants}" length)
+  foreach(index RANGE 0 ${length})
+    string(SUBSTRING "${consonants}" ${index} 1 letter)
+    if(NOT letter STREQUAL previous)
+      string(APPEND skeleton "${letter}")
+    endif()
+    set(previous "${letter}")
+  endforeach()
+  string(REGEX REPLACE "S$" "" skeleton "${skeleton}")
+  set(${out_var} "${skeleton}" PARENT_SCOPE)
+endfunction()
+
+# internal: stops when a word of one of add_generated_source()'s lists reads like one of its
+# keywords misspelt (`COMMAND py gen.py CONSUMER app`, `OUTPUT a.h COMENT "x"`): the list would
+# swallow it, and the rest of the call, silently.
+function(_atomicgen_check_misspelt_keywords cmd)
+  set(keywords OUTPUT COMMAND DEPENDS CONSUMERS WORKING_DIRECTORY DEPFILE COMMENT JOB_POOL GROUP
+    OWNER STDOUT IN_PLACE READS_OUTPUTS READS_TREE REWRITES FSYNC)
+  foreach(list_keyword IN ITEMS OUTPUT COMMAND DEPENDS CONSUMERS REWRITES)
+    foreach(word IN LISTS arg_${list_keyword})
+      if(NOT word MATCHES "^[A-Z][A-Z_]+$")
+        continue()
+      endif()
+      _atomicgen_keyword_skeleton("${word}" word_skeleton)
+      foreach(keyword IN LISTS keywords)
+        _atomicgen_keyword_skeleton("${keyword}" keyword_skeleton)
+        if(word_skeleton STREQUAL keyword_skeleton)
+          message(FATAL_ERROR "${cmd}: ${list_keyword} \"${word}\" looks like the keyword "
+            "${keyword} misspelt (a word that reads like a keyword cannot be passed in a list)")
+        endif()
+      endforeach()
+    endforeach()
+  endforeach()
+endfunction()
+
 # internal: add_generated_source() found something wrong with its arguments: name it and stop.
 # Reads the caller's variables (cmd, name, owner, arg_*); the checks run in the order of the
 # reference, so a call with several mistakes reports the first one.
@@ -504,6 +546,12 @@ function(add_generated_source name)
     "STDOUT;IN_PLACE;READS_OUTPUTS;READS_TREE;FSYNC"
     "WORKING_DIRECTORY;DEPFILE;COMMENT;JOB_POOL;GROUP;OWNER"
     "OUTPUT;COMMAND;DEPENDS;CONSUMERS;REWRITES")
+  # A misspelt keyword would be swallowed by the list before it: one match finds an all-capitals
+  # word in the lists, and only then is each compared with the keywords.
+  if("${arg_OUTPUT};${arg_COMMAND};${arg_DEPENDS};${arg_CONSUMERS};${arg_REWRITES}" MATCHES
+      "(^|;)[A-Z][A-Z_]+(;|$)")
+    _atomicgen_check_misspelt_keywords("add_generated_source(${name})")
+  endif()
   # REWRITES: inputs the generator may rewrite are inputs first.
   if(DEFINED arg_REWRITES)
     list(TRANSFORM arg_REWRITES PREPEND "${CMAKE_CURRENT_SOURCE_DIR}/" REGEX "^[^/]")

@@ -1,0 +1,1 @@
+add_generated_source(gen OUTPUT a.h COMENT "x" COMMAND gen)
