@@ -133,7 +133,8 @@ Commands
     every object of every consumer of this call (coarse, but correct, since the build tool does not
     know these files).  Consumers may be defined later, in any directory: the wiring is done, and
     each entry checked (a target, other than the generated source itself), at the end of
-    configuration.  See also
+    configuration.  A target that lists an output among its sources is ordered after the generator
+    as if it were named here (Ninja and Make alike).  See also
     :command:`target_link_generated_sources`.
 
   ``WORKING_DIRECTORY <dir>``
@@ -1199,6 +1200,17 @@ endfunction()
 
 # internal: end of configuration: create the directories the helper writes into, write the Make
 # owners' scripts, check and wire every consumer link.
+# internal: every target defined in `directory` and the directories below it.
+function(_atomicgen_all_targets directory out_var)
+  get_property(targets DIRECTORY "${directory}" PROPERTY BUILDSYSTEM_TARGETS)
+  get_property(subdirectories DIRECTORY "${directory}" PROPERTY SUBDIRECTORIES)
+  foreach(subdirectory IN LISTS subdirectories)
+    _atomicgen_all_targets("${subdirectory}" below)
+    list(APPEND targets ${below})
+  endforeach()
+  set(${out_var} ${targets} PARENT_SCOPE)
+endfunction()
+
 function(_atomicgen_finalize)
   list(APPEND CMAKE_MESSAGE_CONTEXT atomicgen)
 
@@ -1315,6 +1327,46 @@ check() {
       endif()
     endforeach()
   endif()
+  # A target that lists an output among its sources reads it, whether CONSUMERS names it or not:
+  # it waits for the generator too, as a consumer does.  (Ninja knows every byproduct and would
+  # order it anyway; Make knows one only in its owner's makefile and stops with "No rule to make
+  # target": the two tools must agree.)  A relative source is looked up in the target's source and
+  # binary directories, as CMake does.
+  _atomicgen_all_targets("${CMAKE_SOURCE_DIR}" targets)
+  foreach(target IN LISTS targets)
+    get_target_property(sources "${target}" SOURCES)
+    if(NOT sources)
+      continue()
+    endif()
+    get_target_property(source_dir "${target}" SOURCE_DIR)
+    get_target_property(binary_dir "${target}" BINARY_DIR)
+    foreach(source IN LISTS sources)
+      if(source MATCHES "\\$<")
+        continue()
+      endif()
+      foreach(base IN ITEMS "${source_dir}" "${binary_dir}")
+        cmake_path(ABSOLUTE_PATH source BASE_DIRECTORY "${base}" NORMALIZE OUTPUT_VARIABLE path)
+        get_property(name GLOBAL PROPERTY "_ATOMICGEN_OUTPUT_OWNER:${path}")
+        if(NOT DEFINED name)
+          continue()
+        endif()
+        get_property(record GLOBAL PROPERTY "_ATOMICGEN_SOURCE:${name}")
+        list(GET record 0 owner)
+        list(GET record 2 changed_stamp)
+        if(target STREQUAL owner)
+          continue()
+        endif()
+        if(NOT DEFINED "_atomicgen_linked:${target}|${owner}")
+          set("_atomicgen_linked:${target}|${owner}" TRUE)
+          add_dependencies("${target}" "${owner}")
+        endif()
+        if(NOT changed_stamp STREQUAL "")
+          _atomicgen_depend_on_changed_stamp("${target}" "${name}" "${changed_stamp}")
+        endif()
+      endforeach()
+    endforeach()
+  endforeach()
+
   # The build tool does not know source-tree outputs: every object of a consumer of such a call
   # depends on the stamp touched when one of them changed.
   foreach(link IN LISTS stamp_links)
