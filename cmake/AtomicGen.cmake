@@ -1356,6 +1356,13 @@ check() {
         if(target STREQUAL owner)
           continue()
         endif()
+        # Known as generated in the target's directory too: with CMP0118 OLD (a project at
+        # cmake_minimum_required(VERSION 3.19) or older) GENERATED is seen only in the directory
+        # that set it, and a build-tree output does not exist when configuring.
+        cmake_path(IS_PREFIX CMAKE_BINARY_DIR "${path}" in_build_tree)
+        if(in_build_tree)
+          set_property(SOURCE "${path}" TARGET_DIRECTORY "${target}" PROPERTY GENERATED TRUE)
+        endif()
         if(NOT DEFINED "_atomicgen_linked:${target}|${owner}")
           set("_atomicgen_linked:${target}|${owner}" TRUE)
           add_dependencies("${target}" "${owner}")
