@@ -134,7 +134,9 @@ Commands
     know these files).  Consumers may be defined later, in any directory: the wiring is done, and
     each entry checked (a target, other than the generated source itself), at the end of
     configuration.  A target that lists an output among its sources is ordered after the generator
-    as if it were named here (Ninja and Make alike).  See also
+    as if it were named here (Ninja and Make alike), and so is a target that links a consumer of
+    source-tree outputs (it sees them through the consumer's usage requirements: its objects get
+    the changed stamp too).  See also
     :command:`target_link_generated_sources`.
 
   ``WORKING_DIRECTORY <dir>``
@@ -1179,6 +1181,8 @@ function(_atomicgen_depend_on_changed_stamp consumer name changed_stamp)
     return()
   endif()
   set_property(GLOBAL PROPERTY "_ATOMICGEN_STAMPED:${consumer}|${name}" TRUE)
+  # (Read by _atomicgen_finalize(): a target linking this one reads these calls' outputs too.)
+  set_property(GLOBAL APPEND PROPERTY "_ATOMICGEN_READS:${consumer}" "${name}")
   get_target_property(sources "${consumer}" SOURCES)
   get_target_property(source_dir "${consumer}" SOURCE_DIR)
   set(absolute_sources "")
@@ -1397,6 +1401,59 @@ check() {
     list(POP_FRONT record owner done_stamp changed_stamp has_source_tree_outputs)
     _atomicgen_link("${origin} \"${name}\"")
   endforeach()
+
+  # A target that links a reader of source-tree outputs sees them through its usage requirements
+  # (a PUBLIC include directory, an INTERFACE library): its objects depend on the same changed
+  # stamps, and it waits for the same generators.  The build tool knows nothing of these files,
+  # so without this such an object would be recompiled only on the next build.
+  foreach(target IN LISTS targets)
+    _atomicgen_linked_targets("${target}" linked)
+    foreach(library IN LISTS linked)
+      get_property(names GLOBAL PROPERTY "_ATOMICGEN_READS:${library}")
+      foreach(name IN LISTS names)
+        get_property(record GLOBAL PROPERTY "_ATOMICGEN_SOURCE:${name}")
+        list(GET record 0 owner)
+        list(GET record 2 changed_stamp)
+        if(NOT target STREQUAL owner AND NOT DEFINED "_atomicgen_linked:${target}|${owner}")
+          set("_atomicgen_linked:${target}|${owner}" TRUE)
+          add_dependencies("${target}" "${owner}")
+        endif()
+        _atomicgen_depend_on_changed_stamp("${target}" "${name}" "${changed_stamp}")
+      endforeach()
+    endforeach()
+  endforeach()
+endfunction()
+
+# internal: the targets whose usage requirements `target` gets: those it links, and theirs through
+# INTERFACE_LINK_LIBRARIES, transitively (aliases resolved).  Entries with generator expressions
+# are not followed: $<LINK_ONLY:...>, a static library's private dependency, links but gives no
+# usage requirements.
+function(_atomicgen_linked_targets target out_var)
+  set(linked "")
+  get_target_property(libraries "${target}" LINK_LIBRARIES)
+  set(queue "")
+  if(libraries)
+    set(queue ${libraries})
+  endif()
+  while(NOT queue STREQUAL "")
+    list(POP_FRONT queue library)
+    if(library MATCHES "\\$<" OR NOT TARGET "${library}")
+      continue()
+    endif()
+    get_target_property(aliased "${library}" ALIASED_TARGET)
+    if(aliased)
+      set(library "${aliased}")
+    endif()
+    if(library IN_LIST linked OR library STREQUAL target)
+      continue()
+    endif()
+    list(APPEND linked "${library}")
+    get_target_property(interface "${library}" INTERFACE_LINK_LIBRARIES)
+    if(interface)
+      list(APPEND queue ${interface})
+    endif()
+  endwhile()
+  set(${out_var} ${linked} PARENT_SCOPE)
 endfunction()
 
 # Whether some call has source-tree outputs (see add_generated_source()): a cache variable, since
