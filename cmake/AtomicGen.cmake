@@ -100,7 +100,10 @@ Commands
     (consumers of an unchanged output are not rebuilt), and ``ninja -t clean`` and
     ``make clean`` remove them.  Source-tree outputs are declared nowhere, so no clean step and
     no interrupted build ever deletes them; their consumers are ordered by a stamp instead (see
-    ``CONSUMERS``).  A source-tree output that a target lists among its sources must exist when
+    ``CONSUMERS``).  A deleted source-tree output is generated again by the next build (Make:
+    the owning target re-runs a generator whose output is missing; Ninja: the helper's depfile
+    names the outputs as inputs of the call's stamp, unless the call has a ``DEPFILE`` of its own
+    or also has build-tree outputs).  A source-tree output that a target lists among its sources must exist when
     configuring (it is checked in).  A file may be the output of only one
     ``add_generated_source()`` call.  Missing directories of build-tree outputs are created at
     configure time.  Generator expressions are not supported.
@@ -749,6 +752,18 @@ ${ATOMICGEN_FSYNC}" STREQUAL "FALSEFALSEFALSEFALSEFALSE|OFF")
     _atomicgen_rare_keywords()
   endif()
 
+  # Ninja knows nothing of source-tree outputs: the helper writes a depfile naming them as inputs
+  # of the done stamp, so that a deleted one re-runs the generator (with Make, the owning target's
+  # --only-if-missing step does that).  Not for a call with a DEPFILE of its own: a command has one.
+  if(CMAKE_GENERATOR STREQUAL "Ninja" AND has_source_tree_outputs AND build_tree_outputs STREQUAL ""
+      AND NOT DEFINED arg_DEPFILE)
+    set(outputs_depfile "${CMAKE_CURRENT_BINARY_DIR}/CMakeFiles/atomicgen.stamps/${name}.d")
+    # Ninja wants the rule's first output as build.ninja spells it: relative to the build tree.
+    file(RELATIVE_PATH depfile_target "${CMAKE_BINARY_DIR}" "${done_stamp}")
+    list(APPEND stamp_args --outputs-depfile "${outputs_depfile}" --depfile-target "${depfile_target}")
+    list(APPEND optional_args DEPFILE "${outputs_depfile}")
+  endif()
+
   # Record the generated source:
   # [owner, done stamp, changed stamp, has source-tree outputs, build-tree outputs...]
   set_property(GLOBAL PROPERTY "_ATOMICGEN_SOURCE:${name}"
@@ -757,7 +772,13 @@ ${ATOMICGEN_FSYNC}" STREQUAL "FALSEFALSEFALSEFALSEFALSE|OFF")
   set_property(GLOBAL APPEND PROPERTY _ATOMICGEN_KEYS "${name}" ${outputs})
 
   # The helper is no dependency: what a generator writes does not depend on it (a target-level
-  # dependency still builds it first when it is part of the project).
+  # dependency still builds it first when it is part of the project).  The outputs' depfile names
+  # absolute paths, which Ninja reads as they are: no `cmake -E cmake_transform_depfile` process
+  # per run (CMP0116 OLD for that one command).
+  cmake_policy(PUSH)
+  if(DEFINED outputs_depfile)
+    cmake_policy(SET CMP0116 OLD)
+  endif()
   add_custom_command(
     OUTPUT ${produces}
     BYPRODUCTS ${byproducts}
@@ -767,6 +788,7 @@ ${ATOMICGEN_FSYNC}" STREQUAL "FALSEFALSEFALSEFALSEFALSE|OFF")
     COMMENT "${comment}"
     ${optional_args}
     VERBATIM)
+  cmake_policy(POP)
 
   # Make cannot see a deleted byproduct (it has no rule): the owning target re-runs the generator
   # when an output is missing.  Ninja knows build-tree outputs and needs no such step.

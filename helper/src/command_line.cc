@@ -37,6 +37,10 @@ run options:
                            of deleted outputs, which Make itself cannot notice)
   --stamp <path>           touch <path> after every successful run
   --changed-stamp <path>   touch <path> when any output changed (create it if missing)
+  --outputs-depfile <path> after a successful run, write a depfile naming every declared output
+                           as an input of --depfile-target <name> (the build rule's output as
+                           the build tool spells it), so that Ninja re-runs the generator when
+                           an output it does not know is deleted
   --fsync                  fsync files and directories (also ATOMICGEN_FSYNC=1)
   --verbose                say what happened to each output
 
@@ -124,6 +128,10 @@ Options ParseCommandLine(const std::vector<std::string>& args, const char* fsync
       options.stamp = value_of(arg);
     } else if (is_run && arg == "--changed-stamp") {
       options.changed_stamp = value_of(arg);
+    } else if (is_run && arg == "--outputs-depfile") {
+      options.outputs_depfile = value_of(arg);
+    } else if (is_run && arg == "--depfile-target") {
+      options.depfile_target = value_of(arg);
     } else if (!arg.empty() && arg[0] == '-' && arg != "-") {
       Usage(arg, "unknown option");
     } else if (is_run) {
@@ -137,6 +145,10 @@ Options ParseCommandLine(const std::vector<std::string>& args, const char* fsync
     if (options.generator.empty()) Usage("run", "missing \"-- <generator> [<arg>...]\"");
     if (options.outputs.empty() && !options.stdout_output) {
       Usage("run", "no output declared (--output or --stdout)");
+    }
+    if (options.outputs_depfile.has_value() != options.depfile_target.has_value()) {
+      Usage(options.outputs_depfile ? "--outputs-depfile" : "--depfile-target",
+            "--outputs-depfile and --depfile-target go together");
     }
     if (options.in_place && options.stdout_output) {
       Usage("--stdout", "cannot be combined with --in-place");

@@ -25,6 +25,10 @@ struct Options {
   bool only_if_missing = false;       // run only when a declared output is missing
   std::optional<std::string> stamp;
   std::optional<std::string> changed_stamp;
+  // --outputs-depfile: after a successful run, a depfile naming every declared output as an
+  // input of --depfile-target (Ninja then re-runs the generator when one is deleted).
+  std::optional<std::string> outputs_depfile;
+  std::optional<std::string> depfile_target;
   std::vector<std::string> generator;  // after "--"
   // copy-if-different / move-if-different
   std::string source;

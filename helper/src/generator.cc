@@ -338,6 +338,42 @@ Options WithDistinctOutputs(FileSystem& fs, const Options& given) {
   return options;
 }
 
+// internal: `path` as a depfile spells it (Make's rules, which Ninja reads): a space or '#'
+// after a backslash, '$' doubled.
+std::string DepfileEscaped(const std::string& path) {
+  std::string escaped;
+  for (char c : path) {
+    if (c == ' ' || c == '#') escaped += '\\';
+    if (c == '$') escaped += '$';
+    escaped += c;
+  }
+  return escaped;
+}
+
+// internal: --outputs-depfile: "<stamp>: <output>...", written whole under a temporary name and
+// renamed into place.
+void WriteOutputsDepfile(FileSystem& fs, const Options& options) {
+  std::string text = DepfileEscaped(*options.depfile_target) + ":";
+  for (const std::string& output : options.outputs) text += " " + DepfileEscaped(output);
+  if (options.stdout_output) text += " " + DepfileEscaped(*options.stdout_output);
+  text += "\n";
+  const std::string& depfile = *options.outputs_depfile;
+  const std::string temporary = TemporaryPathFor(depfile, RunId());
+  try {
+    File file = CreateTemporaryFor(fs, temporary);
+    fs.Write(file, text.data(), text.size());
+    fs.Close(file);
+    fs.Rename(temporary, depfile);
+  } catch (const Error& error) {
+    try {
+      fs.Remove(temporary);
+    } catch (...) {
+      NoteLeftBehind();
+    }
+    throw Error(error.code(), "depfile", depfile, error.reason());
+  }
+}
+
 }  // namespace
 
 RunReport Run(FileSystem& fs, const Options& given) {
@@ -366,6 +402,7 @@ RunReport Run(FileSystem& fs, const Options& given) {
       if (report.changed()) fs.Touch(changed_stamp);
       fs.Close(changed_stamp);
     }
+    if (options.outputs_depfile) WriteOutputsDepfile(fs, options);
     if (stamp.is_open()) {
       fs.Touch(stamp);
       fs.Close(stamp);

@@ -135,6 +135,19 @@ TEST(ParseCommandLineTest, ReadOutputsWithInPlaceIsAUsageError) {
                    "--read-outputs");
 }
 
+// Options that only go together or never together: each pairing a usage error naming the option.
+TEST(ParseCommandLineTest, OptionsThatGoTogetherOrNotAtAll) {
+  ExpectUsageError({"run", "--outputs-depfile", "d", "--output", "o", "--", "g"},
+                   "--outputs-depfile");
+  ExpectUsageError({"run", "--depfile-target", "t", "--output", "o", "--", "g"},
+                   "--depfile-target");
+  ExpectUsageError({"run", "--in-place", "--reads-tree", "--output", "o", "--", "g"},
+                   "--reads-tree");
+  ExpectUsageError({"run", "--in-place", "--rewrites", "i", "--output", "o", "--", "g"},
+                   "--rewrites");
+  ExpectUsageError({"run", "--reads-tree", "--stdout", "o", "--", "g"}, "--stdout");
+}
+
 TEST(ParseCommandLineTest, DuplicateOutputIsAUsageError) {
   ExpectUsageError({"run", "--output", "o.c", "--output", "o.c", "--", "g"}, "o.c");
 }

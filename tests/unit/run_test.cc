@@ -1056,6 +1056,24 @@ TEST_F(RunTest, BisonGivenAbsolutePathsWritesTheBytesOfADirectRun) {
 }
 
 }  // namespace
+// --outputs-depfile: every declared output (the --stdout one too) as an input of the target,
+// spelled as a depfile spells them (a space after a backslash, '$' doubled), written whole.
+TEST_F(RunTest, OutputsDepfileNamesEveryOutputAsAnInputOfTheTarget) {
+  Result result = RunHelper({"run", "--output", "a b.h", "--output", "c$.h", "--stdout", "d.h",
+                             "--outputs-depfile", Path("out.d"), "--depfile-target",
+                             "CMakeFiles/x.done", "--", write_, "a b.h", "A"});
+  EXPECT_EQ(result.exit_code, 4) << result;  // c$.h not produced: no depfile either
+  EXPECT_FALSE(Exists(Path("out.d")));
+
+  std::string gen = Script("both.sh", "printf A > 'a b.h'; printf C > 'c$.h'; printf D\n");
+  result = RunHelper({"run", "--output", "a b.h", "--output", "c$.h", "--stdout", "d.h",
+                      "--outputs-depfile", Path("out.d"), "--depfile-target", "CMakeFiles/x.done",
+                      "--", gen});
+  ASSERT_EQ(result.exit_code, 0) << result;
+  EXPECT_EQ(ReadFile(Path("out.d")), "CMakeFiles/x.done: a\\ b.h c$$.h d.h\n");
+  EXPECT_EQ(Leftovers(), std::vector<std::string>{});
+}
+
 // The mirror (where isolation is refused) names an undeclared file the generator wrote beside its
 // outputs too, instead of dropping it with the staging directory: in the working directory, in a
 // new subdirectory, and next to an output below the working directory.
