@@ -1,7 +1,8 @@
 // The platform layer: every file-system and process call the helper makes goes through here,
 // so the logic above it can be tested with a FileSystem that injects faults, and `#ifdef _WIN32`
-// lives in platform.cc alone. Every method checks its syscall and throws atomicgen::Error
-// (exit code kFileSystem, "<operation>(<path>): <strerror>") unless documented otherwise.
+// lives in the platform files alone (platform_posix.cc, platform_windows.cc). Every method checks
+// its syscall and throws atomicgen::Error (exit code kFileSystem, "<operation>(<path>):
+// <strerror>") unless documented otherwise.
 #pragma once
 
 #include <cstdint>

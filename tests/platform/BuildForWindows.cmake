@@ -1,5 +1,5 @@
-# Compiles and links the helper for Windows with MinGW-w64 (header-only fmt): the _WIN32 half of
-# helper/src/platform.cc is checked by a real compiler and linker.
+# Compiles and links the helper for Windows with MinGW-w64 (header-only fmt): the Windows layer,
+# helper/src/platform_windows.cc is checked by a real compiler and linker.
 cmake_minimum_required(VERSION 3.25)
 get_filename_component(work "${OUTPUT}" DIRECTORY)
 # Only fmt's headers may be visible: the host's /usr/include would shadow MinGW's own headers.
