@@ -28,14 +28,6 @@
 namespace atomicgen_test {
 namespace {
 
-const std::regex kErrorLine(R"(atomicgen: error: [a-z-]+\(.*\): .+\n)");
-
-// Expects exactly one documented error line on stderr.
-void ExpectOneErrorLine(const Result& result) {
-  EXPECT_TRUE(std::regex_match(result.err, kErrorLine)) << result;
-  EXPECT_EQ(std::count(result.err.begin(), result.err.end(), '\n'), 1) << result;
-}
-
 // First line of every generator: records in $PROBE its mount namespace, its working directory
 // (physical) and its first argument ("mnt:[4026532173] /work /work/out.c"). A direct run (no
 // PROBE) records nothing.

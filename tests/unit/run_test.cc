@@ -16,14 +16,6 @@
 namespace atomicgen_test {
 namespace {
 
-const std::regex kErrorLine(R"(atomicgen: error: [a-z-]+\(.*\): .+\n)");
-
-// Expects exactly one documented error line on stderr.
-void ExpectOneErrorLine(const Result& result) {
-  EXPECT_TRUE(std::regex_match(result.err, kErrorLine)) << result;
-  EXPECT_EQ(std::count(result.err.begin(), result.err.end(), '\n'), 1) << result;
-}
-
 class RunTest : public GeneratorRunTest {
  protected:
   // Runs the helper with isolated staging off, so that the mirror runs: what a run gets where

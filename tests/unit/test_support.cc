@@ -12,6 +12,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <regex>
 #include <sstream>
 #include <thread>
 
@@ -271,6 +272,12 @@ Result TempDirTest::RunHelper(const std::vector<std::string>& args, const std::s
   invocation.args = args;
   invocation.directory = directory;
   return RunHelper(std::move(invocation));
+}
+
+void ExpectOneErrorLine(const Result& result) {
+  static const std::regex error_line(R"(atomicgen: error: [a-z-]+\(.*\): .+\n)");
+  EXPECT_TRUE(std::regex_match(result.err, error_line)) << result;
+  EXPECT_EQ(std::count(result.err.begin(), result.err.end(), '\n'), 1) << result;
 }
 
 }  // namespace atomicgen_test

@@ -58,6 +58,10 @@ struct Result {
 
 std::ostream& operator<<(std::ostream& os, const Result& result);
 
+// Expects exactly one error line on stderr, in the documented format
+// ("atomicgen: error: <what>(<path>): <reason>").
+void ExpectOneErrorLine(const Result& result);
+
 // A started child whose stdout/stderr go to files; Wait() is bounded.
 class Process {
  public:
