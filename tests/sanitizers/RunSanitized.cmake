@@ -125,9 +125,15 @@ _run("build" "${CMAKE_COMMAND}" --build "${BINARY_DIR}" -j "${JOBS}" --target ${
 set(exclude "")
 if(SANITIZER STREQUAL "tsan")
   # The same limitation, for the same signal sent while the helper waits (hostile_files_test.cc).
+  # And: ThreadSanitizer's runtime starts a thread in a forked child, and the kernel refuses a user
+  # namespace to a threaded process (unshare(2): EINVAL), so the TSan-built helper, not root,
+  # cannot isolate and falls back to the mirror, as documented (seen with strace: clone3 with
+  # CLONE_THREAD in the holder, then unshare(CLONE_NEWNS|CLONE_NEWUSER) = -1 EINVAL); the test
+  # that requires the unprivileged isolated path then fails. As root (no user namespace) it works.
   string(CONCAT exclude
     "^(ConcurrencyTest\\.HelperInterruptedWhileWaitingForALockExitsWith128PlusSignal|"
-    "HostileFilesTest\\.SigintOrSigtermWhileWaitingForALiveLockExitsWith128PlusSignal)$")
+    "HostileFilesTest\\.SigintOrSigtermWhileWaitingForALiveLockExitsWith128PlusSignal|"
+    "IsolationTest\\.NotRootTheUserNamespacePathCommitsTheOutput)$")
 endif()
 set(exclude_args "")
 if(NOT exclude STREQUAL "")
