@@ -5,7 +5,8 @@
 # Installed (relocatable, no absolute path in any file):
 #   <bindir>/atomicgen
 #   <ATOMICGEN_INSTALL_CMAKEDIR>/AtomicGenConfig.cmake, AtomicGenConfigVersion.cmake,
-#     AtomicGenTargets*.cmake (AtomicGen::atomicgen), AtomicGen.cmake (the module)
+#     AtomicGenTargets*.cmake (AtomicGen::atomicgen), AtomicGen.cmake (the module) and its
+#     internals AtomicGen/*.cmake
 # Build tree, for find_package(AtomicGen) with AtomicGen_DIR=<build>/cmake-package without
 # installing: the same four files in ${PROJECT_BINARY_DIR}/cmake-package.
 
@@ -50,9 +51,18 @@ export(EXPORT AtomicGenTargets
   FILE "${_ATOMICGEN_BUILD_PACKAGE_DIR}/AtomicGenTargets.cmake")
 configure_file("${CMAKE_CURRENT_LIST_DIR}/AtomicGen.cmake"
   "${_ATOMICGEN_BUILD_PACKAGE_DIR}/AtomicGen.cmake" COPYONLY)
+file(GLOB _ATOMICGEN_INTERNALS RELATIVE "${CMAKE_CURRENT_LIST_DIR}/AtomicGen"
+  CONFIGURE_DEPENDS "${CMAKE_CURRENT_LIST_DIR}/AtomicGen/*.cmake")
+foreach(_ATOMICGEN_INTERNAL IN LISTS _ATOMICGEN_INTERNALS)
+  configure_file("${CMAKE_CURRENT_LIST_DIR}/AtomicGen/${_ATOMICGEN_INTERNAL}"
+    "${_ATOMICGEN_BUILD_PACKAGE_DIR}/AtomicGen/${_ATOMICGEN_INTERNAL}" COPYONLY)
+endforeach()
 
 install(FILES
   "${PROJECT_BINARY_DIR}/CMakeFiles/AtomicGenConfig.cmake"
   "${_ATOMICGEN_BUILD_PACKAGE_DIR}/AtomicGenConfigVersion.cmake"
   "${CMAKE_CURRENT_LIST_DIR}/AtomicGen.cmake"
   DESTINATION "${ATOMICGEN_INSTALL_CMAKEDIR}")
+install(DIRECTORY "${CMAKE_CURRENT_LIST_DIR}/AtomicGen"
+  DESTINATION "${ATOMICGEN_INSTALL_CMAKEDIR}"
+  FILES_MATCHING PATTERN "*.cmake")

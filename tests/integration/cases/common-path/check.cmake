@@ -1,5 +1,4 @@
-# Case common-path: the common path (b, c) builds the same graph as the general one (a; see the
-# case `owner`): the owner and c's own target build their generators before app compiles; a
+# Case common-path: the most common calls (a and b sharing an OWNER, c with its own target): the owner and c's own target build their generators before app compiles; a
 # no-op build runs nothing; an identical regeneration recompiles nothing; a changed input
 # recompiles app; a deleted output is regenerated (with Make by the owner's recovery script, or
 # c's own target); `--target c` builds c only.
