@@ -3,7 +3,9 @@
 # prints "ok: <what was checked>" or stops the test with "FAILED: <what> ..." (FATAL_ERROR).
 #
 # Variables set by RunCase.cmake for the case:
-#   AGTEST_CASE, AGTEST_GENERATOR, AGTEST_NINJA (true for Ninja), AGTEST_WORK (scratch directory
+#   AGTEST_CASE, AGTEST_GENERATOR, AGTEST_NINJA (true for Ninja and Ninja Multi-Config),
+#   AGTEST_MULTI_CONFIG (true for Ninja Multi-Config; agtest_build then builds, and
+#   agtest_executable finds, the configuration AGTEST_CONFIG), AGTEST_WORK (scratch directory
 #   of this test), AGTEST_SRC (the case project, copied there), AGTEST_BIN (its default build
 #   directory), AGTEST_TOOLS, PYTHON, ATOMICGEN_SOURCE_DIR, ATOMICGEN_EXECUTABLE,
 #   ATOMICGEN_BINARY_DIR, AGTEST_TICK (seconds to sleep so the next write gets a newer mtime).
@@ -110,19 +112,27 @@ function(agtest_configure)
   set(AGTEST_CONFIGURE "${output}" PARENT_SCOPE)
 endfunction()
 
-# agtest_build(<var> [BINARY <dir>] [TARGET <target>...] [JOBS <n>] [EXPECT_FAIL | ANY_RESULT])
-# `cmake --build`; output in <var>, status in <var>_RESULT.
+# agtest_build(<var> [BINARY <dir>] [TARGET <target>...] [JOBS <n>] [EXPECT_FAIL | ANY_RESULT]
+#              [NATIVE <arg>...])
+# `cmake --build` (with `--config ${AGTEST_CONFIG}` under a multi-config generator); NATIVE
+# arguments go to the build tool (after `--`).  Output in <var>, status in <var>_RESULT.
 function(agtest_build var)
-  cmake_parse_arguments(PARSE_ARGV 1 arg "EXPECT_FAIL;ANY_RESULT" "BINARY;JOBS" "TARGET")
+  cmake_parse_arguments(PARSE_ARGV 1 arg "EXPECT_FAIL;ANY_RESULT" "BINARY;JOBS" "TARGET;NATIVE")
   if(NOT DEFINED arg_BINARY)
     set(arg_BINARY "${AGTEST_BIN}")
   endif()
   set(args --build "${arg_BINARY}")
+  if(AGTEST_MULTI_CONFIG)
+    list(APPEND args --config "${AGTEST_CONFIG}")
+  endif()
   if(DEFINED arg_TARGET)
     list(APPEND args --target ${arg_TARGET})
   endif()
   if(DEFINED arg_JOBS)
     list(APPEND args -j ${arg_JOBS})
+  endif()
+  if(DEFINED arg_NATIVE)
+    list(APPEND args -- ${arg_NATIVE})
   endif()
   set(mode "")
   if(arg_EXPECT_FAIL)
@@ -133,6 +143,21 @@ function(agtest_build var)
   agtest_run(output COMMAND "${CMAKE_COMMAND}" ${args} ${mode})
   set(${var} "${output}" PARENT_SCOPE)
   set(${var}_RESULT "${output_RESULT}" PARENT_SCOPE)
+endfunction()
+
+# agtest_executable(<var> <target> [DIRECTORY <subdir>]): the path of an executable built in
+# AGTEST_BIN/<subdir> (default: AGTEST_BIN itself) at its default location: that directory, or its
+# AGTEST_CONFIG subdirectory under a multi-config generator.
+function(agtest_executable var target)
+  cmake_parse_arguments(PARSE_ARGV 2 arg "" "DIRECTORY" "")
+  set(dir "${AGTEST_BIN}")
+  if(DEFINED arg_DIRECTORY)
+    string(APPEND dir "/${arg_DIRECTORY}")
+  endif()
+  if(AGTEST_MULTI_CONFIG)
+    string(APPEND dir "/${AGTEST_CONFIG}")
+  endif()
+  set(${var} "${dir}/${target}" PARENT_SCOPE)
 endfunction()
 
 # agtest_make_program(<var> [BINARY <dir>]): the build tool (ninja or make) a build dir uses.

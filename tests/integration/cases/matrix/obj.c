@@ -1,0 +1,2 @@
+#include "matrix.h"
+int obj_value(void) { return VALUE; }

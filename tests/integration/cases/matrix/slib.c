@@ -1,0 +1,2 @@
+#include "matrix.h"
+int slib_value(void) { return VALUE; }
