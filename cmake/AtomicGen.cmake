@@ -1444,6 +1444,9 @@ check() {
       endforeach()
     endforeach()
   endforeach()
+
+  # What atomicgen_add_audit_test() checks the built tree against (AtomicGen/Audit.cmake).
+  _atomicgen_write_audit_record()
 endfunction()
 
 # internal: the targets whose usage requirements `target` gets: those it links, and theirs through
@@ -1497,5 +1500,8 @@ if(_ATOMICGEN_BUILD_HELPER)
   unset(_ATOMICGEN_LANGUAGES)
 endif()
 unset(_ATOMICGEN_BUILD_HELPER)
+
+# atomicgen_add_audit_test() and the record it reads.
+include("${CMAKE_CURRENT_LIST_DIR}/AtomicGen/Audit.cmake")
 
 cmake_policy(POP)

@@ -5,7 +5,8 @@
 # Installed (relocatable, no absolute path in any file):
 #   <bindir>/atomicgen
 #   <ATOMICGEN_INSTALL_CMAKEDIR>/AtomicGenConfig.cmake, AtomicGenConfigVersion.cmake,
-#     AtomicGenTargets*.cmake (AtomicGen::atomicgen), AtomicGen.cmake (the module)
+#     AtomicGenTargets*.cmake (AtomicGen::atomicgen), AtomicGen.cmake (the module) and the
+#     files it loads from AtomicGen/ (Audit.cmake, RunAudit.cmake)
 # Build tree, for find_package(AtomicGen) with AtomicGen_DIR=<build>/cmake-package without
 # installing: the same four files in ${PROJECT_BINARY_DIR}/cmake-package.
 
@@ -50,9 +51,18 @@ export(EXPORT AtomicGenTargets
   FILE "${_ATOMICGEN_BUILD_PACKAGE_DIR}/AtomicGenTargets.cmake")
 configure_file("${CMAKE_CURRENT_LIST_DIR}/AtomicGen.cmake"
   "${_ATOMICGEN_BUILD_PACKAGE_DIR}/AtomicGen.cmake" COPYONLY)
+set(_ATOMICGEN_MODULE_PARTS Audit.cmake RunAudit.cmake)
+foreach(part IN LISTS _ATOMICGEN_MODULE_PARTS)
+  configure_file("${CMAKE_CURRENT_LIST_DIR}/AtomicGen/${part}"
+    "${_ATOMICGEN_BUILD_PACKAGE_DIR}/AtomicGen/${part}" COPYONLY)
+endforeach()
 
 install(FILES
   "${PROJECT_BINARY_DIR}/CMakeFiles/AtomicGenConfig.cmake"
   "${_ATOMICGEN_BUILD_PACKAGE_DIR}/AtomicGenConfigVersion.cmake"
   "${CMAKE_CURRENT_LIST_DIR}/AtomicGen.cmake"
   DESTINATION "${ATOMICGEN_INSTALL_CMAKEDIR}")
+list(TRANSFORM _ATOMICGEN_MODULE_PARTS PREPEND "${CMAKE_CURRENT_LIST_DIR}/AtomicGen/"
+  OUTPUT_VARIABLE _ATOMICGEN_MODULE_PART_FILES)
+install(FILES ${_ATOMICGEN_MODULE_PART_FILES}
+  DESTINATION "${ATOMICGEN_INSTALL_CMAKEDIR}/AtomicGen")
