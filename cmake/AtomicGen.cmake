@@ -267,6 +267,7 @@ include("${CMAKE_CURRENT_LIST_DIR}/AtomicGen/Helper.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/AtomicGen/Arguments.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/AtomicGen/Command.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/AtomicGen/Readers.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/AtomicGen/Audit.cmake")
 
 # Each call is wired here, top to bottom: check the arguments; sort the outputs into build tree and
 # source tree; decide what the one custom command produces (outputs or stamps, by build tool);

@@ -34,6 +34,8 @@ function(_atomicgen_finalize)
   _atomicgen_order_listing_targets("${targets}")
   _atomicgen_order_linkers("${targets}")
   _atomicgen_recompile_readers()
+  # What atomicgen_add_audit_test() checks the built tree against (Audit.cmake).
+  _atomicgen_write_audit_record()
 endfunction()
 
 # internal: a DEPENDS entry that named nothing known when its call was made must not name a later

@@ -95,6 +95,12 @@ agtest_assert_match("${out}" "consume: generated" "app runs with the generated h
 agtest_build(out)
 agtest_assert_no_match("${out}" "Generating" "a second build runs no generator")
 
+if(ag_mode STREQUAL "package")
+  agtest_run(out COMMAND "${CMAKE_CTEST_COMMAND}" -R "^atomicgen\\.audit$" -V
+    WORKING_DIRECTORY "${AGTEST_BIN}")
+  agtest_assert_match("${out}" "atomicgen audit: 0 problems" "the package's audit test runs and passes")
+endif()
+
 if(MODE STREQUAL "subdirectory")
   agtest_run(out COMMAND "${CMAKE_CTEST_COMMAND}" -N WORKING_DIRECTORY "${AGTEST_BIN}")
   agtest_assert_match("${out}" "Total Tests: 0" "add_subdirectory registers none of AtomicGen's tests")

@@ -1,0 +1,1 @@
+atomicgen_add_audit_test(NAME)
