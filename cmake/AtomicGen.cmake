@@ -82,8 +82,8 @@ Commands
 
   Creates the custom target ``<name>`` (or, with ``OWNER``, uses a shared one), which owns the one
   custom command that runs the generator.  Build ``<name>`` to regenerate the outputs if out of
-  date.  ``<name>`` is not part of ``all``: it is built before its consumers, as part of its
-  ``GROUP``, or on request.
+  date.  ``<name>`` is not part of ``all`` unless ``ALL`` is given: it is built before its
+  consumers, as part of its ``GROUP``, or on request.
 
   ``<name>``
     Name of the generated source, used by ``DEPENDS`` and
@@ -130,17 +130,41 @@ Commands
 
   ``CONSUMERS <target>...``
     Targets that read the outputs (compile them or include them).  Each gets
-    ``add_dependencies(<consumer> <owner>)`` (``<name>`` without ``OWNER``), so none of its sources compile before the generator
-    finished.  If the call has source-tree outputs, every source file of every consumer also gets
-    the changed stamp in its ``OBJECT_DEPENDS``: a change of any source-tree output recompiles
-    every object of every consumer of this call (coarse, but correct, since the build tool does not
-    know these files).  Consumers may be defined later, in any directory: the wiring is done, and
-    each entry checked (a target, other than the generated source itself), at the end of
-    configuration.  A target that lists an output among its sources is ordered after the generator
-    as if it were named here (Ninja and Make alike), and so is a target that links a consumer of
-    source-tree outputs (it sees them through the consumer's usage requirements: its objects get
-    the changed stamp too).  See also
-    :command:`target_link_generated_sources`.
+    ``add_dependencies(<consumer> <owner>)`` (``<name>`` without ``OWNER``), so none of its
+    sources compile before the generator finished.  Consumers may be defined later, in any
+    directory: the wiring is done, and each entry checked (a target, other than the generated
+    source itself), at the end of configuration.  Readers are found beyond this list: a target
+    that lists an output among its sources is ordered after the generator as if it were named
+    here, and so is a target that links a consumer (it sees the outputs through the consumer's
+    usage requirements: a ``PUBLIC`` include directory, an ``INTERFACE`` library), transitively.
+    See also :command:`target_link_generated_sources`, and :command:`atomicgen_add_audit_test`
+    for the readers nothing orders.
+
+    A changed output recompiles, in the same build, exactly the objects that read it.  The build
+    tool knows build-tree outputs and the compiler's dependency information does the rest.
+    Source-tree outputs are known to no build tool: with Make, each target builds in a make
+    process of its own after the generator ran, and sees the new file; with Ninja, each
+    source-tree output has a stamp touched only when it changed, and every reader compiles through
+    the launcher ``atomicgen compile``, which adds the stamps of the source-tree outputs an object
+    read to the object's depfile (put before any ``<LANG>_COMPILER_LAUNCHER`` the reader has, such
+    as ``ccache``).  Where a reader compiles a language whose compiler writes no GCC-style
+    depfile, every object of that reader depends on the call's changed stamp instead (coarse, but
+    never stale).
+
+  ``BYPRODUCTS <file>...``
+    Side files the generator may write besides its outputs (a log, a report), relative to
+    ``CMAKE_CURRENT_BINARY_DIR``; they must lie in the build tree.  They are declared to the build
+    tool as byproducts (Ninja restats and cleans them) and passed to the helper (``--byproduct``):
+    staged like outputs and committed with them when written, but a run that does not write one is
+    no error.  Cannot be combined with ``IN_PLACE``.
+
+  ``OUTPUT_VARIABLE <variable>``
+    Set ``<variable>`` in the caller's scope to the outputs, absolute and normalized, in the order
+    given (so that another directory need not spell the paths again).
+
+  ``ALL``
+    Make ``<name>`` (or the ``OWNER`` target) part of ``all``: the generator runs in a plain build
+    even if no target reads its outputs.
 
   ``WORKING_DIRECTORY <dir>``
     Directory the helper and the generator run in; relative paths are relative to
