@@ -49,10 +49,8 @@ unset(_atomicgen_skeleton)
 # internal: stop when <word>, found in the list of <list_keyword>, reads like a keyword misspelt
 # (`COMMAND py gen.py CONSUMER app`, `OUTPUT a.h COMENT "x"`): the list would swallow it, and
 # the rest of the call, silently.
+# (Called for all-capitals words only.)
 function(_atomicgen_check_misspelt_keyword cmd list_keyword word)
-  if(NOT word MATCHES "^[A-Z][A-Z_]+$")
-    return()
-  endif()
   _atomicgen_keyword_skeleton("${word}" word_skeleton)
   get_property(skeletons GLOBAL PROPERTY _ATOMICGEN_KEYWORD_SKELETONS)
   foreach(entry IN LISTS skeletons)
@@ -92,7 +90,9 @@ function(_atomicgen_check_arguments name outputs_var)
   # 3. A keyword misspelt inside a list (it would have been taken as one more value).
   foreach(list_keyword IN ITEMS OUTPUT COMMAND DEPENDS CONSUMERS REWRITES BYPRODUCTS)
     foreach(word IN LISTS arg_${list_keyword})
-      _atomicgen_check_misspelt_keyword("${cmd}" ${list_keyword} "${word}")
+      if(word MATCHES "^[A-Z][A-Z_]+$")
+        _atomicgen_check_misspelt_keyword("${cmd}" ${list_keyword} "${word}")
+      endif()
     endforeach()
   endforeach()
 

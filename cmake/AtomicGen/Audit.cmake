@@ -48,7 +48,8 @@ Commands
   cannot audit and is skipped.
 
   The calls, their outputs and the targets ordered after each are read from
-  ``${CMAKE_BINARY_DIR}/CMakeFiles/atomicgen/audit.txt``, written at the end of every configuration.
+  ``${CMAKE_BINARY_DIR}/CMakeFiles/atomicgen/audit.txt``, written at the end of every configuration
+  of a project that calls this command.
 #]=======================================================================]
 
 include_guard(GLOBAL)
@@ -84,6 +85,8 @@ function(atomicgen_add_audit_test)
   if(NOT DEFINED arg_NAME)
     set(arg_NAME atomicgen.audit)
   endif()
+  # The record it reads is written at the end of configuration, for projects that asked.
+  set_property(GLOBAL PROPERTY _ATOMICGEN_AUDIT_RECORD TRUE)
   add_test(NAME "${arg_NAME}"
     COMMAND "${CMAKE_COMMAND}"
       "-DBUILD_DIR=${CMAKE_BINARY_DIR}"
