@@ -37,6 +37,9 @@ run options:
                            of deleted outputs, which Make itself cannot notice)
   --stamp <path>           touch <path> after every successful run
   --changed-stamp <path>   touch <path> when any output changed (create it if missing)
+  --output-changed-stamp <output> <stamp>
+                           touch <stamp> when that output (declared with --output, --stdout,
+                           --depfile or --rewrites) changed (create it if missing; repeatable)
   --outputs-depfile <path> after a successful run, write a depfile naming every declared output
                            as an input of --depfile-target <name> (the build rule's output as
                            the build tool spells it), so that Ninja re-runs the generator when
@@ -128,6 +131,13 @@ Options ParseCommandLine(const std::vector<std::string>& args, const char* fsync
       options.stamp = value_of(arg);
     } else if (is_run && arg == "--changed-stamp") {
       options.changed_stamp = value_of(arg);
+    } else if (is_run && arg == "--output-changed-stamp") {
+      if (i + 2 >= args.size() || args[i + 1].empty() || args[i + 2].empty() ||
+          args[i + 1] == "--" || args[i + 2] == "--") {
+        Usage(arg, "expects <output> <stamp>");
+      }
+      options.output_changed_stamps.push_back({args[i + 1], args[i + 2]});
+      i += 2;
     } else if (is_run && arg == "--outputs-depfile") {
       options.outputs_depfile = value_of(arg);
     } else if (is_run && arg == "--depfile-target") {

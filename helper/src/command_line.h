@@ -25,6 +25,13 @@ struct Options {
   bool only_if_missing = false;       // run only when a declared output is missing
   std::optional<std::string> stamp;
   std::optional<std::string> changed_stamp;
+  // --output-changed-stamp <output> <stamp>: <stamp> is touched when that one output changed.
+  // <output> names a declared output (or a --rewrites input) in any spelling; Run() checks it.
+  struct OutputChangedStamp {
+    std::string output;
+    std::string stamp;
+  };
+  std::vector<OutputChangedStamp> output_changed_stamps;
   // --outputs-depfile: after a successful run, a depfile naming every declared output as an
   // input of --depfile-target (Ninja then re-runs the generator when one is deleted).
   std::optional<std::string> outputs_depfile;

@@ -48,6 +48,22 @@ TEST(ParseCommandLineTest, RunCollectsOutputsOptionsAndGenerator) {
   EXPECT_EQ(options.generator, (std::vector<std::string>{"gen", "--output", "x"}));
 }
 
+TEST(ParseCommandLineTest, OutputChangedStampTakesAnOutputAndAStampAndRepeats) {
+  Options options =
+      ParseCommandLine({"run", "--output", "a.c", "--output-changed-stamp", "a.c", "a.stamp",
+                        "--output-changed-stamp", "b.h", "b.stamp", "--", "gen"},
+                       nullptr);
+  ASSERT_EQ(options.output_changed_stamps.size(), 2u);
+  EXPECT_EQ(options.output_changed_stamps[0].output, "a.c");
+  EXPECT_EQ(options.output_changed_stamps[0].stamp, "a.stamp");
+  EXPECT_EQ(options.output_changed_stamps[1].output, "b.h");
+  EXPECT_EQ(options.output_changed_stamps[1].stamp, "b.stamp");
+  ExpectUsageError({"run", "--output", "a.c", "--output-changed-stamp", "a.c", "--", "gen"},
+                   "--output-changed-stamp");
+  ExpectUsageError({"run", "--output", "a.c", "--output-changed-stamp", "a.c"},
+                   "--output-changed-stamp");
+}
+
 TEST(ParseCommandLineTest, OnlyIfMissingIsAccepted) {
   EXPECT_TRUE(ParseCommandLine({"run", "--only-if-missing", "--output", "o", "--", "g"}, nullptr)
                   .only_if_missing);
