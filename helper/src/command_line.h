@@ -7,7 +7,7 @@
 
 namespace atomicgen {
 
-enum class Subcommand { kHelp, kVersion, kRun, kCopyIfDifferent, kMoveIfDifferent };
+enum class Subcommand { kHelp, kVersion, kRun, kCopyIfDifferent, kMoveIfDifferent, kCompile };
 
 struct Options {
   Subcommand subcommand = Subcommand::kHelp;
@@ -37,6 +37,9 @@ struct Options {
   std::optional<std::string> outputs_depfile;
   std::optional<std::string> depfile_target;
   std::vector<std::string> generator;  // after "--"
+  // compile (compile_launcher.h)
+  std::optional<std::string> stamps_map;  // --stamps: "<output>\t<stamp>" lines
+  std::vector<std::string> command;       // after "--": the compiler (or another launcher)
   // copy-if-different / move-if-different
   std::string source;
   std::string destination;

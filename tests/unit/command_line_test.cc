@@ -64,6 +64,17 @@ TEST(ParseCommandLineTest, OutputChangedStampTakesAnOutputAndAStampAndRepeats) {
                    "--output-changed-stamp");
 }
 
+TEST(ParseCommandLineTest, CompileTakesTheMapAndTheCommand) {
+  Options options = ParseCommandLine(
+      {"compile", "--stamps", "s.map", "--", "ccache", "gcc", "-c", "x.c"}, nullptr);
+  EXPECT_EQ(options.subcommand, Subcommand::kCompile);
+  EXPECT_EQ(options.stamps_map, "s.map");
+  EXPECT_EQ(options.command, (std::vector<std::string>{"ccache", "gcc", "-c", "x.c"}));
+  ExpectUsageError({"compile", "--", "gcc"}, "compile");
+  ExpectUsageError({"compile", "--stamps", "s.map"}, "compile");
+  ExpectUsageError({"compile", "--stamps", "s.map", "--output", "x", "--", "gcc"}, "--output");
+}
+
 TEST(ParseCommandLineTest, OnlyIfMissingIsAccepted) {
   EXPECT_TRUE(ParseCommandLine({"run", "--only-if-missing", "--output", "o", "--", "g"}, nullptr)
                   .only_if_missing);
