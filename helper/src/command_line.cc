@@ -13,6 +13,7 @@ const char* UsageText() {
   atomicgen run [options] --output <path>... -- <generator> [<arg>...]
   atomicgen copy-if-different [--fsync] [--verbose] <source> <destination>
   atomicgen move-if-different [--fsync] [--verbose] <source> <destination>
+  atomicgen compile --stamps <map> -- <compiler> [<arg>...]
   atomicgen --help | --version
 
 Runs a code generator and commits its declared outputs atomically: each output is produced in a
@@ -37,6 +38,9 @@ run options:
                            of deleted outputs, which Make itself cannot notice)
   --stamp <path>           touch <path> after every successful run
   --changed-stamp <path>   touch <path> when any output changed (create it if missing)
+  --output-changed-stamp <output> <stamp>
+                           touch <stamp> when that output (declared with --output, --stdout,
+                           --depfile or --rewrites) changed (create it if missing; repeatable)
   --outputs-depfile <path> after a successful run, write a depfile naming every declared output
                            as an input of --depfile-target <name> (the build rule's output as
                            the build tool spells it), so that Ninja re-runs the generator when
@@ -44,7 +48,13 @@ run options:
   --fsync                  fsync files and directories (also ATOMICGEN_FSYNC=1)
   --verbose                say what happened to each output
 
-exit codes:
+compile (a compiler launcher): runs <compiler> [<arg>...] and exits with its status (128+N
+when killed by signal N, 127 when it cannot be started). After a successful compile, the
+depfile it wrote (-MF <path>, -MF<path>, -Wp,-MD,<path>, -Wp,-MMD,<path>) gets one more rule
+naming, as inputs of its first target, the stamp of every output in <map> it lists
+(<map>: one "<absolute output>\t<absolute stamp>" a line; unreadable: exit 1).
+
+exit codes (run, copy-if-different, move-if-different):
   0 success; 1 the generator failed; 2 usage error; 3 file-system error;
   4 a declared output is missing or embeds a staging path, or the generator wrote or removed
   an undeclared file; 5 an output was changed during
@@ -81,6 +91,8 @@ Options ParseCommandLine(const std::vector<std::string>& args, const char* fsync
     options.subcommand = Subcommand::kCopyIfDifferent;
   } else if (first == "move-if-different") {
     options.subcommand = Subcommand::kMoveIfDifferent;
+  } else if (first == "compile") {
+    options.subcommand = Subcommand::kCompile;
   } else {
     Usage(first, "unknown subcommand");
   }
@@ -92,11 +104,13 @@ Options ParseCommandLine(const std::vector<std::string>& args, const char* fsync
     return args[++i];
   };
   const bool is_run = options.subcommand == Subcommand::kRun;
+  const bool is_compile = options.subcommand == Subcommand::kCompile;
   for (; i < args.size(); ++i) {
     const std::string& arg = args[i];
     if (arg == "--") {
-      if (!is_run) Usage(arg, "unexpected");
-      options.generator.assign(args.begin() + static_cast<std::ptrdiff_t>(i) + 1, args.end());
+      if (!is_run && !is_compile) Usage(arg, "unexpected");
+      std::vector<std::string>& after = is_run ? options.generator : options.command;
+      after.assign(args.begin() + static_cast<std::ptrdiff_t>(i) + 1, args.end());
       break;
     }
     if (arg == "--fsync") {
@@ -128,13 +142,23 @@ Options ParseCommandLine(const std::vector<std::string>& args, const char* fsync
       options.stamp = value_of(arg);
     } else if (is_run && arg == "--changed-stamp") {
       options.changed_stamp = value_of(arg);
+    } else if (is_run && arg == "--output-changed-stamp") {
+      if (i + 2 >= args.size() || args[i + 1].empty() || args[i + 2].empty() ||
+          args[i + 1] == "--" || args[i + 2] == "--") {
+        Usage(arg, "expects <output> <stamp>");
+      }
+      options.output_changed_stamps.push_back({args[i + 1], args[i + 2]});
+      i += 2;
+    } else if (is_compile && arg == "--stamps") {
+      if (options.stamps_map) Usage(arg, "given twice");
+      options.stamps_map = value_of(arg);
     } else if (is_run && arg == "--outputs-depfile") {
       options.outputs_depfile = value_of(arg);
     } else if (is_run && arg == "--depfile-target") {
       options.depfile_target = value_of(arg);
     } else if (!arg.empty() && arg[0] == '-' && arg != "-") {
       Usage(arg, "unknown option");
-    } else if (is_run) {
+    } else if (is_run || is_compile) {
       Usage(arg, "unexpected argument before \"--\"");
     } else {
       positional.push_back(arg);
@@ -173,6 +197,9 @@ Options ParseCommandLine(const std::vector<std::string>& args, const char* fsync
         if (&other != &output && other == output) Usage(output, "declared twice");
       }
     }
+  } else if (is_compile) {
+    if (options.command.empty()) Usage("compile", "missing \"-- <compiler> [<arg>...]\"");
+    if (!options.stamps_map) Usage("compile", "missing --stamps <map>");
   } else {
     if (positional.size() != 2) Usage(first, "expects <source> <destination>");
     options.source = positional[0];

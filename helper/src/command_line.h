@@ -7,7 +7,7 @@
 
 namespace atomicgen {
 
-enum class Subcommand { kHelp, kVersion, kRun, kCopyIfDifferent, kMoveIfDifferent };
+enum class Subcommand { kHelp, kVersion, kRun, kCopyIfDifferent, kMoveIfDifferent, kCompile };
 
 struct Options {
   Subcommand subcommand = Subcommand::kHelp;
@@ -25,11 +25,21 @@ struct Options {
   bool only_if_missing = false;       // run only when a declared output is missing
   std::optional<std::string> stamp;
   std::optional<std::string> changed_stamp;
+  // --output-changed-stamp <output> <stamp>: <stamp> is touched when that one output changed.
+  // <output> names a declared output (or a --rewrites input) in any spelling; Run() checks it.
+  struct OutputChangedStamp {
+    std::string output;
+    std::string stamp;
+  };
+  std::vector<OutputChangedStamp> output_changed_stamps;
   // --outputs-depfile: after a successful run, a depfile naming every declared output as an
   // input of --depfile-target (Ninja then re-runs the generator when one is deleted).
   std::optional<std::string> outputs_depfile;
   std::optional<std::string> depfile_target;
   std::vector<std::string> generator;  // after "--"
+  // compile (compile_launcher.h)
+  std::optional<std::string> stamps_map;  // --stamps: "<output>\t<stamp>" lines
+  std::vector<std::string> command;       // after "--": the compiler (or another launcher)
   // copy-if-different / move-if-different
   std::string source;
   std::string destination;

@@ -338,6 +338,37 @@ Options WithDistinctOutputs(FileSystem& fs, const Options& given) {
   return options;
 }
 
+// internal: throws the usage error for an --output-changed-stamp whose output is none of the
+// files the run commits (--output, --stdout, --depfile, --rewrites), compared as
+// WithDistinctOutputs compares outputs: lexically normalized against the working directory.
+void CheckOutputChangedStamps(FileSystem& fs, const Options& options) {
+  if (options.output_changed_stamps.empty()) return;
+  const std::string here = fs.RealDirectory(".");
+  std::vector<std::string> committed = options.outputs;
+  if (options.stdout_output) committed.push_back(*options.stdout_output);
+  if (options.depfile) committed.push_back(*options.depfile);
+  committed.insert(committed.end(), options.rewrites.begin(), options.rewrites.end());
+  for (std::string& path : committed) path = NormalizePath(path, here);
+  for (const Options::OutputChangedStamp& entry : options.output_changed_stamps) {
+    if (std::find(committed.begin(), committed.end(), NormalizePath(entry.output, here)) ==
+        committed.end()) {
+      throw Error(ExitCode::kUsage, "usage", entry.output,
+                  "--output-changed-stamp names no declared output (--output, --stdout, "
+                  "--depfile or --rewrites) (see atomicgen --help)");
+    }
+  }
+}
+
+// internal: whether the run changed `output` (any spelling). An output the report does not name
+// counts as changed: a stamp touched needlessly costs a recompile, one missed a stale object.
+bool OutputChanged(const RunReport& report, const std::string& output, const std::string& here) {
+  const std::string wanted = NormalizePath(output, here);
+  for (const auto& [declared, result] : report.outputs) {
+    if (NormalizePath(declared, here) == wanted) return result != CommitResult::kUnchanged;
+  }
+  return true;
+}
+
 // internal: `path` as a depfile spells it (Make's rules, which Ninja reads): a space or '#'
 // after a backslash, '$' doubled.
 std::string DepfileEscaped(const std::string& path) {
@@ -378,6 +409,7 @@ void WriteOutputsDepfile(FileSystem& fs, const Options& options) {
 
 RunReport Run(FileSystem& fs, const Options& given) {
   const Options options = WithDistinctOutputs(fs, given);
+  CheckOutputChangedStamps(fs, options);
   if (options.only_if_missing) {
     bool missing = options.stdout_output && !fs.Status(*options.stdout_output).exists;
     for (const std::string& output : options.outputs) missing |= !fs.Status(output).exists;
@@ -386,11 +418,15 @@ RunReport Run(FileSystem& fs, const Options& given) {
   InstallInterruptHandlers();
   RunReport report;
   File stamp, changed_stamp;
+  std::vector<File> output_changed_stamps;  // in the order of options.output_changed_stamps
   try {
     if (options.stamp) stamp = OpenStamp(fs, *options.stamp);
     // A changed stamp that was missing is created now, which is what it needs ("created if
     // missing"); one that exists is touched below when an output changed.
     if (options.changed_stamp) changed_stamp = OpenStamp(fs, *options.changed_stamp);
+    for (const Options::OutputChangedStamp& entry : options.output_changed_stamps) {
+      output_changed_stamps.push_back(OpenStamp(fs, entry.stamp));
+    }
     report = options.in_place ? RunInPlace(fs, options) : RunStaged(fs, options);
   } catch (const Error& error) {
     std::vector<std::string> declared = options.outputs;
@@ -401,6 +437,13 @@ RunReport Run(FileSystem& fs, const Options& given) {
     if (changed_stamp.is_open()) {
       if (report.changed()) fs.Touch(changed_stamp);
       fs.Close(changed_stamp);
+    }
+    const std::string here = output_changed_stamps.empty() ? "" : fs.RealDirectory(".");
+    for (std::size_t i = 0; i < output_changed_stamps.size(); ++i) {
+      if (OutputChanged(report, options.output_changed_stamps[i].output, here)) {
+        fs.Touch(output_changed_stamps[i]);
+      }
+      fs.Close(output_changed_stamps[i]);
     }
     if (options.outputs_depfile) WriteOutputsDepfile(fs, options);
     if (stamp.is_open()) {

@@ -7,6 +7,7 @@
 
 #include "command_line.h"
 #include "commit.h"
+#include "compile_launcher.h"
 #include "error.h"
 #include "generator.h"
 
@@ -42,6 +43,8 @@ int Main(int argc, char** argv) {
       if (options.verbose) fmt::print("atomicgen: {}: {}\n", options.destination, Describe(result));
       return 0;
     }
+    case Subcommand::kCompile:
+      return RunCompile(fs, options);
   }
   return 0;
 }

@@ -48,6 +48,33 @@ TEST(ParseCommandLineTest, RunCollectsOutputsOptionsAndGenerator) {
   EXPECT_EQ(options.generator, (std::vector<std::string>{"gen", "--output", "x"}));
 }
 
+TEST(ParseCommandLineTest, OutputChangedStampTakesAnOutputAndAStampAndRepeats) {
+  Options options =
+      ParseCommandLine({"run", "--output", "a.c", "--output-changed-stamp", "a.c", "a.stamp",
+                        "--output-changed-stamp", "b.h", "b.stamp", "--", "gen"},
+                       nullptr);
+  ASSERT_EQ(options.output_changed_stamps.size(), 2u);
+  EXPECT_EQ(options.output_changed_stamps[0].output, "a.c");
+  EXPECT_EQ(options.output_changed_stamps[0].stamp, "a.stamp");
+  EXPECT_EQ(options.output_changed_stamps[1].output, "b.h");
+  EXPECT_EQ(options.output_changed_stamps[1].stamp, "b.stamp");
+  ExpectUsageError({"run", "--output", "a.c", "--output-changed-stamp", "a.c", "--", "gen"},
+                   "--output-changed-stamp");
+  ExpectUsageError({"run", "--output", "a.c", "--output-changed-stamp", "a.c"},
+                   "--output-changed-stamp");
+}
+
+TEST(ParseCommandLineTest, CompileTakesTheMapAndTheCommand) {
+  Options options = ParseCommandLine(
+      {"compile", "--stamps", "s.map", "--", "ccache", "gcc", "-c", "x.c"}, nullptr);
+  EXPECT_EQ(options.subcommand, Subcommand::kCompile);
+  EXPECT_EQ(options.stamps_map, "s.map");
+  EXPECT_EQ(options.command, (std::vector<std::string>{"ccache", "gcc", "-c", "x.c"}));
+  ExpectUsageError({"compile", "--", "gcc"}, "compile");
+  ExpectUsageError({"compile", "--stamps", "s.map"}, "compile");
+  ExpectUsageError({"compile", "--stamps", "s.map", "--output", "x", "--", "gcc"}, "--output");
+}
+
 TEST(ParseCommandLineTest, OnlyIfMissingIsAccepted) {
   EXPECT_TRUE(ParseCommandLine({"run", "--only-if-missing", "--output", "o", "--", "g"}, nullptr)
                   .only_if_missing);

@@ -584,6 +584,92 @@ TEST_F(RunTest, ChangedStampIsCreatedIfMissingEvenWhenNothingChanged) {
   EXPECT_TRUE(Exists(Path("changed.stamp")));
 }
 
+// --output-changed-stamp: one stamp per output, touched when that output changed.
+
+// Two outputs, one rewritten with the same bytes and one changed, through every staging of a
+// staged run (the mirror, isolation, the --stdout capture) and --in-place.
+TEST_F(RunTest, OutputChangedStampIsTouchedOnlyForTheOutputThatChanged) {
+  struct Mode {
+    const char* name;
+    std::vector<std::string> options;
+    const char* isolation;
+  };
+  const std::string both = Script("both.sh", "printf same > same.c; printf new > changed.c\n");
+  const std::string half = Script("half.sh", "printf same > same.c; printf new\n");
+  for (const Mode& mode : {Mode{"mirror", {"--output", "changed.c"}, "off"},
+                           Mode{"isolated", {"--output", "changed.c"}, "always"},
+                           Mode{"stdout", {"--stdout", "changed.c"}, "off"},
+                           Mode{"in-place", {"--in-place", "--output", "changed.c"}, "off"}}) {
+    SCOPED_TRACE(mode.name);
+    WriteFile(Path("same.c"), "same");
+    WriteFile(Path("changed.c"), "old");
+    for (const char* stamp : {"same.stamp", "changed.stamp"}) {
+      WriteFile(Path(stamp), "");
+      SetPastMtime(Path(stamp));
+    }
+    const struct stat same_before = StatOf(Path("same.stamp"));
+    const struct stat changed_before = StatOf(Path("changed.stamp"));
+    Invocation invocation;
+    invocation.args = {"run",
+                       "--output",
+                       "same.c",
+                       "--output-changed-stamp",
+                       "same.c",
+                       "same.stamp",
+                       "--output-changed-stamp",
+                       "./changed.c",
+                       "changed.stamp"};
+    invocation.args.insert(invocation.args.end(), mode.options.begin(), mode.options.end());
+    invocation.args.insert(invocation.args.end(),
+                           {"--", std::string(mode.options[0] == "--stdout" ? half : both)});
+    invocation.environment = {{"ATOMICGEN_ISOLATION", mode.isolation}};
+    Result result = RunHelper(std::move(invocation));
+    ASSERT_EQ(result.exit_code, 0) << result;
+    ASSERT_EQ(ReadFile(Path("changed.c")), "new");
+    EXPECT_TRUE(SameMtime(StatOf(Path("same.stamp")), same_before));
+    EXPECT_GT(StatOf(Path("changed.stamp")).st_mtime, changed_before.st_mtime);
+  }
+}
+
+TEST_F(RunTest, OutputChangedStampOfACreatedOutputIsTouched) {
+  WriteFile(Path("out.stamp"), "");
+  SetPastMtime(Path("out.stamp"));
+  struct stat before = StatOf(Path("out.stamp"));
+  Result result = RunHelper({"run", "--output", "out.c", "--output-changed-stamp", "out.c",
+                             "out.stamp", "--", write_, "out.c", "x"});
+  ASSERT_EQ(result.exit_code, 0) << result;
+  EXPECT_FALSE(SameMtime(StatOf(Path("out.stamp")), before));
+}
+
+TEST_F(RunTest, OutputChangedStampIsCreatedIfMissingEvenWhenNothingChanged) {
+  WriteFile(Path("out.c"), "same");
+  Result result = RunHelper({"run", "--output", "out.c", "--output-changed-stamp", "out.c",
+                             "stamps/out.stamp", "--", write_, "out.c", "same"});
+  ASSERT_EQ(result.exit_code, 0) << result;
+  EXPECT_TRUE(Exists(Path("stamps/out.stamp")));
+}
+
+TEST_F(RunTest, OutputChangedStampNamingAnUndeclaredOutputIsAUsageError) {
+  WriteFile(Path("out.c"), "old");
+  Result result = RunHelper({"run", "--output", "out.c", "--output-changed-stamp", "other.c",
+                             "other.stamp", "--", write_, "out.c", "new"});
+  EXPECT_EQ(result.exit_code, 2) << result;
+  ExpectOneErrorLine(result);
+  EXPECT_NE(result.err.find("usage(other.c): --output-changed-stamp"), std::string::npos) << result;
+  EXPECT_EQ(ReadFile(Path("out.c")), "old");  // nothing ran
+  EXPECT_FALSE(Exists(Path("other.stamp")));
+}
+
+TEST_F(RunTest, OutputChangedStampIsNotTouchedWhenTheGeneratorFails) {
+  WriteFile(Path("out.stamp"), "");
+  SetPastMtime(Path("out.stamp"));
+  struct stat before = StatOf(Path("out.stamp"));
+  Result result = RunHelper(
+      {"run", "--output", "out.c", "--output-changed-stamp", "out.c", "out.stamp", "--", "false"});
+  EXPECT_EQ(result.exit_code, 1) << result;
+  EXPECT_TRUE(SameMtime(StatOf(Path("out.stamp")), before));
+}
+
 TEST_F(RunTest, ReplacedOutputKeepsItsPreviousMode) {
   WriteFile(Path("out.c"), "old");
   ASSERT_EQ(::chmod(Path("out.c").c_str(), 0640), 0);
