@@ -54,7 +54,8 @@ depfile it wrote (-MF <path>, -MF<path>, -Wp,-MD,<path>, -Wp,-MMD,<path>) gets o
 naming, as inputs of its first target, the stamp of every output in <map> it lists
 (<map>: one "<absolute output>\t<absolute stamp>" a line; unreadable: exit 1).
 
-exit codes (run, copy-if-different, move-if-different):
+exit codes:
+  (of run, copy-if-different and move-if-different; compile exits as its compiler did)
   0 success; 1 the generator failed; 2 usage error; 3 file-system error;
   4 a declared output is missing or embeds a staging path, or the generator wrote or removed
   an undeclared file; 5 an output was changed during
