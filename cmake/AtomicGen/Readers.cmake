@@ -272,13 +272,21 @@ function(_atomicgen_recompile_readers)
     return()
   endif()
 
-  # The languages whose compiler writes a GCC-style depfile, which the launcher extends.
+  # The languages whose compiler writes a GCC-style depfile (-MF <file>), which the launcher
+  # extends.  (MSVC's /showIncludes writes none.)
   set(launched_languages "")
   get_property(languages GLOBAL PROPERTY ENABLED_LANGUAGES)
   foreach(language IN ITEMS C CXX OBJC OBJCXX)
-    if(language IN_LIST languages AND "${CMAKE_${language}_DEPFILE_FORMAT}" STREQUAL "gcc")
-      list(APPEND launched_languages "${language}")
+    if(NOT language IN_LIST languages)
+      continue()
     endif()
+    if("${CMAKE_NINJA_DEPTYPE_${language}}" STREQUAL "msvc")
+      continue()
+    endif()
+    if(NOT "${CMAKE_DEPFILE_FLAGS_${language}}" MATCHES "-MF")
+      continue()
+    endif()
+    list(APPEND launched_languages "${language}")
   endforeach()
 
   # The stamps of every source-tree output, for the launcher: "<output>\t<stamp>" per line.
