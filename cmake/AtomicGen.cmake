@@ -81,6 +81,9 @@ Commands
       [READS_OUTPUTS]
       [READS_TREE]
       [REWRITES <file>...]
+      [BYPRODUCTS <file>...]
+      [OUTPUT_VARIABLE <variable>]
+      [ALL]
       [FSYNC])
 
   Creates the custom target ``<name>`` (or, with ``OWNER``, uses a shared one), which owns the one

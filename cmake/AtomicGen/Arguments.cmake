@@ -155,6 +155,7 @@ function(_atomicgen_check_arguments name outputs_var)
   endif()
 
   set(outputs "")
+  set(seen "")  # outputs and byproducts: a file is given once, under one keyword
   foreach(keyword IN ITEMS OUTPUT BYPRODUCTS)
     foreach(output IN LISTS arg_${keyword})
       if("${output}" STREQUAL "")
@@ -170,9 +171,10 @@ function(_atomicgen_check_arguments name outputs_var)
       endif()
       cmake_path(ABSOLUTE_PATH output BASE_DIRECTORY "${CMAKE_CURRENT_BINARY_DIR}" NORMALIZE
         OUTPUT_VARIABLE path)
-      if(path IN_LIST outputs)
+      if(path IN_LIST seen)
         message(FATAL_ERROR "${cmd}: ${keyword} \"${output}\" is given twice")
       endif()
+      list(APPEND seen "${path}")
       get_property(other GLOBAL PROPERTY "_ATOMICGEN_OUTPUT_OWNER:${path}")
       if(DEFINED other)
         message(FATAL_ERROR

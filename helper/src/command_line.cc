@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstring>
 
 #include "error.h"
@@ -24,6 +25,9 @@ stages in a mirror of the working directory instead; =always isolates every run.
 
 run options:
   --output <path>          a file the generator produces (repeatable)
+  --byproduct <path>       a side file the generator may write besides its outputs (a log, a
+                           report; repeatable): staged and committed like an output when it is
+                           written; when it is not, that is no error and the file is left as it is
   --stdout <path>          capture the generator's standard output into <path>
   --depfile <path>         the generator also writes this depfile: committed like an output,
                            with staging paths in it turned back into the final ones
@@ -120,6 +124,8 @@ Options ParseCommandLine(const std::vector<std::string>& args, const char* fsync
       options.verbose = true;
     } else if (is_run && arg == "--output") {
       options.outputs.push_back(value_of(arg));
+    } else if (is_run && arg == "--byproduct") {
+      options.byproducts.push_back(value_of(arg));
     } else if (is_run && arg == "--stdout") {
       if (options.stdout_output) Usage(arg, "given twice");
       options.stdout_output = value_of(arg);
@@ -191,6 +197,20 @@ Options ParseCommandLine(const std::vector<std::string>& args, const char* fsync
       Usage("--read-outputs",
             "cannot be combined with --in-place (which writes the outputs "
             "themselves, so it reads them too)");
+    }
+    if (options.in_place && !options.byproducts.empty()) {
+      Usage("--byproduct",
+            "cannot be combined with --in-place (whose generator writes every file itself: "
+            "declare it as an --output)");
+    }
+    for (const std::string& byproduct : options.byproducts) {
+      const bool is_output = std::find(options.outputs.begin(), options.outputs.end(), byproduct) !=
+                                 options.outputs.end() ||
+                             byproduct == options.stdout_output || byproduct == options.depfile;
+      if (is_output) Usage(byproduct, "declared both as an output and as a byproduct");
+      if (std::count(options.byproducts.begin(), options.byproducts.end(), byproduct) > 1) {
+        Usage(byproduct, "declared twice");
+      }
     }
     for (const std::string& output : options.outputs) {
       if (options.stdout_output && output == *options.stdout_output) continue;

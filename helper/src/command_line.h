@@ -12,7 +12,11 @@ enum class Subcommand { kHelp, kVersion, kRun, kCopyIfDifferent, kMoveIfDifferen
 struct Options {
   Subcommand subcommand = Subcommand::kHelp;
   // run
-  std::vector<std::string> outputs;          // --output, in order
+  std::vector<std::string> outputs;  // --output, in order
+  // --byproduct: side files (a log, a report) the generator may write besides its outputs: staged
+  // and committed like outputs when written; one it does not write is no error and is left as it
+  // is.
+  std::vector<std::string> byproducts;
   std::optional<std::string> stdout_output;  // --stdout
   std::optional<std::string> depfile;        // --depfile: an output whose staging paths are fixed
   bool in_place = false;

@@ -34,13 +34,16 @@ bool RunReport::changed() const {
 
 namespace {
 
-// internal: the declared outputs without the --stdout one, which is staged differently.
+// internal: the files the generator writes by name: the declared outputs without the --stdout
+// one (which is staged differently), then the depfile, then the byproducts (last: RunStaged tells
+// them by their place).
 std::vector<std::string> ArgumentOutputs(const Options& options) {
   std::vector<std::string> outputs;
   for (const std::string& output : options.outputs) {
     if (!options.stdout_output || output != *options.stdout_output) outputs.push_back(output);
   }
   if (options.depfile) outputs.push_back(*options.depfile);
+  outputs.insert(outputs.end(), options.byproducts.begin(), options.byproducts.end());
   return outputs;
 }
 
@@ -120,8 +123,13 @@ RunReport RunStaged(FileSystem& fs, const Options& options) {
   StagingPlan plan =
       PlanStaging(fs, working_directory, ArgumentOutputs(options), options.generator, RunId());
 
-  // (staged file, destination, declared) for every output, the --stdout one last.
+  // (staged file, destination, declared) for every output, the --stdout one last. The byproducts
+  // are the last of plan.outputs, before the --stdout one: staged like outputs, but optional.
   std::vector<StagedOutput> outputs = plan.outputs;
+  const std::size_t first_byproduct = plan.outputs.size() - options.byproducts.size();
+  auto is_byproduct = [&](std::size_t i) {
+    return i >= first_byproduct && i < plan.outputs.size();
+  };
   std::string stdout_temporary;
   if (options.stdout_output) {
     std::string spelled = NormalizePath(*options.stdout_output, working_directory);
@@ -232,8 +240,13 @@ RunReport RunStaged(FileSystem& fs, const Options& options) {
     }
 
     // What the generator wrote: in the overlays' upper directories, or in the mirror's stage.
+    // A byproduct the generator did not write (or removed) is left alone: no error, and the file
+    // at its destination, if any, stays as it is.
     std::vector<bool> left_alone(outputs.size(), false);
     if (!isolated) CheckStagingForUndeclaredFiles(fs, plan, generator);
+    for (std::size_t i = 0; !isolated && i < plan.outputs.size(); ++i) {
+      left_alone[i] = is_byproduct(i) && !fs.LinkStatus(outputs[i].staged).exists;
+    }
     if (isolated) {
       std::set<std::string> allowed(locked.begin(), locked.end());
       for (const StagedOutput& output : plan.outputs) allowed.insert(output.destination);
@@ -242,7 +255,9 @@ RunReport RunStaged(FileSystem& fs, const Options& options) {
         outputs[i].staged = UpperPathFor(isolation, destinations[i]);
         // A generator that reads its outputs may leave one as it is.
         const FileInfo written = fs.LinkStatus(outputs[i].staged);
-        left_alone[i] = !written.exists && options.read_outputs && before[i].exists;
+        left_alone[i] = is_byproduct(i)
+                            ? !written.exists || written.is_whiteout
+                            : !written.exists && options.read_outputs && before[i].exists;
       }
     }
     // All or nothing: every declared output must exist, and none may embed a staging path,
@@ -276,13 +291,16 @@ RunReport RunStaged(FileSystem& fs, const Options& options) {
     }
     std::vector<StagedFile> files;
     std::vector<std::string> committed;  // declared names, in the order of `files`
+    std::vector<bool> committed_byproduct;
     for (std::size_t i = 0; i < outputs.size(); ++i) {
+      if (left_alone[i] && is_byproduct(i)) continue;
       if (left_alone[i]) {
         report.outputs.emplace_back(outputs[i].declared, CommitResult::kUnchanged);
         continue;
       }
       files.push_back({outputs[i].staged, destinations[i]});
       committed.push_back(outputs[i].declared);
+      committed_byproduct.push_back(is_byproduct(i));
     }
     for (std::size_t i = 0; isolated && i < rewritten.size(); ++i) {
       const std::string staged = UpperPathFor(isolation, rewritten[i]);
@@ -296,11 +314,13 @@ RunReport RunStaged(FileSystem& fs, const Options& options) {
       RemoveOverlayAttributes(fs, staged);
       files.push_back({staged, rewritten[i]});
       committed.push_back(options.rewrites[i]);
+      committed_byproduct.push_back(false);
     }
     std::vector<CommitResult> results = CommitAll(fs, files, CommitOptions{options.fsync});
     stdout_temporary.clear();  // committed or removed by CommitAll
     for (std::size_t i = 0; i < files.size(); ++i) {
-      report.outputs.emplace_back(committed[i], results[i]);
+      (committed_byproduct[i] ? report.byproducts : report.outputs)
+          .emplace_back(committed[i], results[i]);
     }
   } catch (const Error& error) {
     discard();
@@ -334,6 +354,17 @@ Options WithDistinctOutputs(FileSystem& fs, const Options& given) {
     }
     seen.push_back(normalized);
     options.outputs.push_back(output);
+  }
+  if (!stdout_path.empty()) seen.push_back(stdout_path);
+  if (options.depfile) seen.push_back(NormalizePath(*options.depfile, here));
+  for (const std::string& byproduct : given.byproducts) {
+    std::string normalized = NormalizePath(byproduct, here);
+    if (std::find(seen.begin(), seen.end(), normalized) != seen.end()) {
+      throw Error(ExitCode::kUsage, "usage", byproduct,
+                  "declared twice, or both as an output and as a byproduct (in another "
+                  "spelling) (see atomicgen --help)");
+    }
+    seen.push_back(normalized);
   }
   return options;
 }

@@ -22,6 +22,9 @@ ExitStatus StartAndWait(const SpawnRequest& request, const std::vector<std::stri
 
 struct RunReport {
   std::vector<std::pair<std::string, CommitResult>> outputs;
+  // --byproduct files the generator wrote (one it did not write is not listed). Not outputs:
+  // they do not count in changed().
+  std::vector<std::pair<std::string, CommitResult>> byproducts;
   bool changed() const;
 };
 

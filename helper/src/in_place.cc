@@ -15,6 +15,7 @@ struct Protected {
   std::string declared;
   std::string destination;
   FileInfo before;
+  bool byproduct = false;  // may be missing after the run (only a --reads-tree run falling back)
 };
 
 // internal: an in-place run's journal: every output, with the copy of its bytes to put back.
@@ -55,12 +56,17 @@ RunReport RunInPlace(FileSystem& fs, const Options& options) {
   const std::string working_directory = fs.RealDirectory(".");
   std::vector<Protected> outputs;
   std::vector<std::string> declared, destinations;
-  for (const std::string& output : options.outputs) {
+  // --byproduct is a usage error with --in-place; a --reads-tree run that falls back to this mode
+  // brings its byproducts: protected like outputs (put back if the run fails), but optional.
+  std::vector<std::string> files = options.outputs;
+  files.insert(files.end(), options.byproducts.begin(), options.byproducts.end());
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    const std::string& output = files[i];
     std::string spelled = NormalizePath(output, working_directory);
     MakeDirectories(fs, DirectoryOf(spelled));
     std::string destination = ResolveDestination(
         fs, JoinPath(fs.RealDirectory(DirectoryOf(spelled)), BaseNameOf(spelled)));
-    outputs.push_back({output, destination, {}});
+    outputs.push_back({output, destination, {}, i >= options.outputs.size()});
     declared.push_back(output);
     destinations.push_back(destination);
   }
@@ -93,6 +99,7 @@ RunReport RunInPlace(FileSystem& fs, const Options& options) {
     }
     for (const Protected& output : outputs) {
       FileInfo after = fs.LinkStatus(output.destination);
+      if (output.byproduct && !after.exists) continue;
       if (!after.exists || !after.is_regular) {
         throw Error(ExitCode::kContract, "run", output.declared,
                     fmt::format("{} did not produce this declared output; previous outputs kept",
@@ -106,6 +113,7 @@ RunReport RunInPlace(FileSystem& fs, const Options& options) {
 
   RunReport report;
   for (const Protected& output : outputs) {
+    if (output.byproduct && !fs.LinkStatus(output.destination).exists) continue;
     CommitResult result = CommitResult::kCreated;
     if (output.before.exists) {
       if (SameContent(fs, output.destination, BackupPathFor(output.destination, RunId()))) {
@@ -122,7 +130,7 @@ RunReport RunInPlace(FileSystem& fs, const Options& options) {
       fs.Close(file);
       fs.SyncDirectory(DirectoryOf(output.destination));
     }
-    report.outputs.emplace_back(output.declared, result);
+    (output.byproduct ? report.byproducts : report.outputs).emplace_back(output.declared, result);
   }
   try {
     FinishCommit(fs, journal);  // the generator's outputs are now the committed ones

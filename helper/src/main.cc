@@ -31,6 +31,9 @@ int Main(int argc, char** argv) {
         for (const auto& [output, result] : report.outputs) {
           fmt::print("atomicgen: {}: {}\n", output, Describe(result));
         }
+        for (const auto& [byproduct, result] : report.byproducts) {
+          fmt::print("atomicgen: {}: {} (byproduct)\n", byproduct, Describe(result));
+        }
       }
       return 0;
     }

@@ -412,6 +412,7 @@ class SweepOutput(NamedTuple):
     absolute: bool = False  # declared and passed to the generator by absolute path
     size: int = 4096
     rewritten: bool = False  # an input the generator may rewrite (--rewrites), not an --output
+    byproduct: bool = False  # a side file the generator writes (--byproduct), not an --output
 
 
 class SweepShape(NamedTuple):
@@ -454,6 +455,8 @@ SWEEP_SHAPES = {
     "rewrites": SweepShape("staged", (Out("in.txt", rewritten=True), Out("out.h")),
                            "--rewrites in.txt (rewritten by the generator) and --output out.h "
                            "(isolated)"),
+    "byproduct": SweepShape("staged", (Out("out.h"), Out("gen/out.log", byproduct=True)),
+                            "--output out.h --byproduct gen/out.log, both written"),
     "copy-if-different": SweepShape("copy", (Out("out.h", size=150 * 1024),),
                                     "copy-if-different of 150 KiB (3 chunks)"),
 }
@@ -512,7 +515,8 @@ def sweep_command(c, shape, root, version):
                         "reads-tree": ["--reads-tree"]}
         options = mode_options.get(shape.mode, []) + \
             [arg for o, path in zip(outputs, paths)
-             for arg in ("--rewrites" if o.rewritten else "--output", path)]
+             for arg in ("--rewrites" if o.rewritten else
+                         "--byproduct" if o.byproduct else "--output", path)]
         generator = ["sh", "-c", SWEEP_COPY_LOOP, "sh",
                      *[arg for pair in zip(stored, paths) for arg in pair]]
     if version == "fail":

@@ -179,6 +179,26 @@ TEST(ParseCommandLineTest, DuplicateOutputIsAUsageError) {
   ExpectUsageError({"run", "--output", "o.c", "--output", "o.c", "--", "g"}, "o.c");
 }
 
+TEST(ParseCommandLineTest, ByproductsAreCollectedInOrder) {
+  Options options = ParseCommandLine(
+      {"run", "--output", "o.c", "--byproduct", "a.log", "--byproduct", "b.log", "--", "g"},
+      nullptr);
+  EXPECT_EQ(options.outputs, (std::vector<std::string>{"o.c"}));
+  EXPECT_EQ(options.byproducts, (std::vector<std::string>{"a.log", "b.log"}));
+}
+
+TEST(ParseCommandLineTest, ByproductMisusesAreUsageErrors) {
+  ExpectUsageError({"run", "--in-place", "--output", "o", "--byproduct", "l", "--", "g"},
+                   "--byproduct");
+  ExpectUsageError({"run", "--output", "o", "--byproduct", "o", "--", "g"}, "o");
+  ExpectUsageError({"run", "--stdout", "s", "--byproduct", "s", "--", "g"}, "s");
+  ExpectUsageError({"run", "--output", "o", "--byproduct", "l", "--byproduct", "l", "--", "g"},
+                   "l");
+  ExpectUsageError({"run", "--output", "o", "--byproduct"}, "--byproduct");
+  // A byproduct is no output: a run needs one.
+  ExpectUsageError({"run", "--byproduct", "l", "--", "g"}, "run");
+}
+
 TEST(ParseCommandLineTest, StdoutGivenTwiceIsAUsageError) {
   ExpectUsageError({"run", "--stdout", "a", "--stdout", "b", "--", "g"}, "--stdout");
 }
