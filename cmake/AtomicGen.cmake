@@ -162,7 +162,9 @@ Commands
     ``CMAKE_CURRENT_BINARY_DIR``; they must lie in the build tree.  They are declared to the build
     tool as byproducts (Ninja restats and cleans them) and passed to the helper (``--byproduct``):
     staged like outputs and committed with them when written, but a run that does not write one is
-    no error.  Cannot be combined with ``IN_PLACE``.
+    no error for the helper (the file there, if any, stays).  The build tool still expects it:
+    Ninja re-runs the generator at the next build while a byproduct is missing.  Cannot be
+    combined with ``IN_PLACE``.
 
   ``OUTPUT_VARIABLE <variable>``
     Set ``<variable>`` in the caller's scope to the outputs, absolute and normalized, in the order
