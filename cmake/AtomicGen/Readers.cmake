@@ -305,6 +305,7 @@ function(_atomicgen_recompile_readers)
   set(map_file "${CMAKE_BINARY_DIR}/CMakeFiles/atomicgen/stamps.map")
   file(GENERATE OUTPUT "${map_file}" CONTENT "${map}")
 
+  set(compiled_types EXECUTABLE STATIC_LIBRARY SHARED_LIBRARY MODULE_LIBRARY OBJECT_LIBRARY)
   get_property(readers GLOBAL PROPERTY _ATOMICGEN_READERS)
   foreach(reader IN LISTS readers)
     set(source_tree_names "")
@@ -315,11 +316,16 @@ function(_atomicgen_recompile_readers)
         list(APPEND source_tree_names "${name}")
       endif()
     endforeach()
-    get_target_property(type "${reader}" TYPE)
+    if(source_tree_names STREQUAL "")
+      continue()  # build-tree outputs only: the build tool knows them
+    endif()
     get_target_property(imported "${reader}" IMPORTED)
-    if(source_tree_names STREQUAL "" OR imported
-        OR NOT type MATCHES "^(EXECUTABLE|STATIC_LIBRARY|SHARED_LIBRARY|MODULE_LIBRARY|OBJECT_LIBRARY)$")
-      continue()
+    if(imported)
+      continue()  # compiled elsewhere
+    endif()
+    get_target_property(type "${reader}" TYPE)
+    if(NOT type IN_LIST compiled_types)
+      continue()  # no objects (an INTERFACE library, a custom target): its linkers are readers
     endif()
     _atomicgen_compile_through_launcher("${reader}" "${map_file}" "${launched_languages}"
       all_launched)
