@@ -40,11 +40,14 @@ run options:
                            it did (repeatable; implies --reads-tree)
   --only-if-missing        do nothing unless a declared output is missing (Make's recovery
                            of deleted outputs, which Make itself cannot notice)
-  --stamp <path>           touch <path> after every successful run
+  --stamp <path>           touch <path> after every successful run, last
   --changed-stamp <path>   touch <path> when any output changed (create it if missing)
   --output-changed-stamp <output> <stamp>
                            touch <stamp> when that output (declared with --output, --stdout,
                            --depfile or --rewrites) changed (create it if missing; repeatable)
+                           Both change stamps are touched before the commit point (in place:
+                           before the journal's removal), so a killed run never leaves a change
+                           committed without its stamp; at worst one touched for nothing
   --outputs-depfile <path> after a successful run, write a depfile naming every declared output
                            as an input of --depfile-target <name> (the build rule's output as
                            the build tool spells it), so that Ninja re-runs the generator when

@@ -274,6 +274,9 @@ std::vector<CommitResult> CommitAll(FileSystem& fs, const std::vector<StagedFile
     changes.push_back({i, target, existing, {}});
     results[i] = existing.exists ? CommitResult::kReplaced : CommitResult::kCreated;
   }
+  // The one point where what will change is known and nothing is renamed yet: the caller's
+  // stamps for these changes are touched now, before any of them can become visible.
+  if (options.before_commit) options.before_commit(results);
   if (changes.empty()) return results;
 
   // Everything that can fail is done before the first rename: copies, backups, the journal.

@@ -2,6 +2,7 @@
 // identical destination untouched, otherwise rename over it in one step.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -9,11 +10,16 @@
 
 namespace atomicgen {
 
+enum class CommitResult { kUnchanged, kReplaced, kCreated };
+
 struct CommitOptions {
   bool fsync = false;
+  // CommitAll: called once every file was compared with its destination, with what each will
+  // become (all kUnchanged when nothing changes), before anything is prepared, backed up or
+  // renamed. Run() touches the stamps that speak for the changes here, so that no change can be
+  // committed before its stamp was touched. A throw commits nothing.
+  std::function<void(const std::vector<CommitResult>&)> before_commit;
 };
-
-enum class CommitResult { kUnchanged, kReplaced, kCreated };
 
 const char* Describe(CommitResult result);
 

@@ -94,8 +94,9 @@ void ThrowIfChangedBehindTheHelper(FileSystem& fs, const std::vector<StagedOutpu
   }
 }
 
-// internal: a --stamp or --changed-stamp file, opened (created if missing) before any output is
-// touched, so that a stamp that cannot be written fails the run while everything is as it was.
+// internal: a --stamp, --changed-stamp or --output-changed-stamp file, opened (created if
+// missing) before any output is touched, so that a stamp that cannot be written fails the run
+// while everything is as it was.
 File OpenStamp(FileSystem& fs, const std::string& path) {
   try {
     MakeDirectories(fs, DirectoryOf(NormalizePath(path, fs.RealDirectory("."))));
@@ -117,7 +118,7 @@ ExitStatus StartAndWait(const SpawnRequest& request, const std::vector<std::stri
   }
 }
 
-RunReport RunStaged(FileSystem& fs, const Options& options) {
+RunReport RunStaged(FileSystem& fs, const Options& options, const BeforeCommit& before_commit) {
   const std::string& generator = options.generator.front();
   const std::string working_directory = fs.RealDirectory(".");
   StagingPlan plan =
@@ -219,7 +220,7 @@ RunReport RunStaged(FileSystem& fs, const Options& options) {
       // A generator that must see the tree as it is cannot run in a mirror: in place instead.
       discard();
       locks.clear();
-      return RunInPlace(fs, options);
+      return RunInPlace(fs, options, before_commit);
     }
     if (!isolated) {
       CreateStaging(fs, plan);
@@ -305,7 +306,11 @@ RunReport RunStaged(FileSystem& fs, const Options& options) {
     for (std::size_t i = 0; isolated && i < rewritten.size(); ++i) {
       const std::string staged = UpperPathFor(isolation, rewritten[i]);
       const FileInfo info = fs.LinkStatus(staged);
-      if (!info.exists) continue;
+      if (!info.exists) {
+        // Not written: the input stays as it is.
+        report.outputs.emplace_back(options.rewrites[i], CommitResult::kUnchanged);
+        continue;
+      }
       if (!info.is_regular) {
         throw Error(ExitCode::kContract, "run", options.rewrites[i],
                     fmt::format("{} {} this input it may rewrite; previous outputs kept", generator,
@@ -316,7 +321,18 @@ RunReport RunStaged(FileSystem& fs, const Options& options) {
       committed.push_back(options.rewrites[i]);
       committed_byproduct.push_back(false);
     }
-    std::vector<CommitResult> results = CommitAll(fs, files, CommitOptions{options.fsync});
+    CommitOptions commit{options.fsync, {}};
+    if (before_commit) {
+      // Compared, nothing renamed yet: the stamps of the changes go first (Run()).
+      commit.before_commit = [&](const std::vector<CommitResult>& results) {
+        RunReport will_change = report;  // the outputs left alone
+        for (std::size_t i = 0; i < files.size(); ++i) {
+          will_change.outputs.emplace_back(committed[i], results[i]);
+        }
+        before_commit(will_change);
+      };
+    }
+    std::vector<CommitResult> results = CommitAll(fs, files, commit);
     stdout_temporary.clear();  // committed or removed by CommitAll
     for (std::size_t i = 0; i < files.size(); ++i) {
       (committed_byproduct[i] ? report.byproducts : report.outputs)
@@ -458,24 +474,43 @@ RunReport Run(FileSystem& fs, const Options& given) {
     for (const Options::OutputChangedStamp& entry : options.output_changed_stamps) {
       output_changed_stamps.push_back(OpenStamp(fs, entry.stamp));
     }
-    report = options.in_place ? RunInPlace(fs, options) : RunStaged(fs, options);
+    // The change stamps are touched before the change they speak for can be committed, never
+    // after: a helper killed between a commit and a later touch would leave a changed output
+    // whose readers the build never recompiles (its re-run finds the bytes already there and
+    // changes nothing). A stamp touched for a change then not committed costs one recompile.
+    const std::string here = output_changed_stamps.empty() ? "" : fs.RealDirectory(".");
+    std::vector<bool> touched(output_changed_stamps.size(), false);
+    bool changed_touched = false;
+    auto touch = [&](File& file, const std::string& path) {
+      try {
+        fs.Touch(file);
+      } catch (const Error& error) {
+        throw Error(error.code(), "stamp", path, error.reason());
+      }
+    };
+    const BeforeCommit touch_stamps = [&](const RunReport& will_change) {
+      if (changed_stamp.is_open() && !changed_touched && will_change.changed()) {
+        touch(changed_stamp, *options.changed_stamp);
+        changed_touched = true;
+      }
+      for (std::size_t i = 0; i < output_changed_stamps.size(); ++i) {
+        const Options::OutputChangedStamp& entry = options.output_changed_stamps[i];
+        if (touched[i] || !OutputChanged(will_change, entry.output, here)) continue;
+        touch(output_changed_stamps[i], entry.stamp);
+        touched[i] = true;
+      }
+    };
+    report = options.in_place ? RunInPlace(fs, options, touch_stamps)
+                              : RunStaged(fs, options, touch_stamps);
   } catch (const Error& error) {
     std::vector<std::string> declared = options.outputs;
     if (options.stdout_output) declared.insert(declared.begin(), *options.stdout_output);
     throw WithWhatWasKept(error, declared);
   }
   try {
-    if (changed_stamp.is_open()) {
-      if (report.changed()) fs.Touch(changed_stamp);
-      fs.Close(changed_stamp);
-    }
-    const std::string here = output_changed_stamps.empty() ? "" : fs.RealDirectory(".");
-    for (std::size_t i = 0; i < output_changed_stamps.size(); ++i) {
-      if (OutputChanged(report, options.output_changed_stamps[i].output, here)) {
-        fs.Touch(output_changed_stamps[i]);
-      }
-      fs.Close(output_changed_stamps[i]);
-    }
+    // The change stamps were touched before the commit (touch_stamps above).
+    if (changed_stamp.is_open()) fs.Close(changed_stamp);
+    for (File& file : output_changed_stamps) fs.Close(file);
     if (options.outputs_depfile) WriteOutputsDepfile(fs, options);
     if (stamp.is_open()) {
       fs.Touch(stamp);

@@ -1,6 +1,7 @@
 // Running the generator and the two modes of `atomicgen run`.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -28,13 +29,25 @@ struct RunReport {
   bool changed() const;
 };
 
-// Default and --stdout modes: stage, run, verify, commit all or nothing.
-RunReport RunStaged(FileSystem& fs, const Options& options);
+// Told what a run's commit will change (`will_change`; a file it does not name may change too)
+// before any of it can become visible: Run() touches the --changed-stamp and the
+// --output-changed-stamp stamps there. A throw fails the run with nothing committed.
+using BeforeCommit = std::function<void(const RunReport& will_change)>;
 
-// --in-place mode (in_place.cc).
-RunReport RunInPlace(FileSystem& fs, const Options& options);
+// Default and --stdout modes: stage, run, verify, commit all or nothing. `before_commit` is called
+// once, when the staged files were compared with their destinations, before the first rename.
+RunReport RunStaged(FileSystem& fs, const Options& options, const BeforeCommit& before_commit = {});
 
-// Dispatches on options.in_place, then writes the stamps.
+// --in-place mode (in_place.cc). `before_commit` is called when the outputs the generator wrote
+// were compared with their backups, before the journal's removal (the commit point: until then a
+// failure or a kill puts the backups back); and, when some file the journal does not protect
+// (--depfile, a --rewrites input) may be written, also before the generator starts, naming every
+// protected output as unchanged.
+RunReport RunInPlace(FileSystem& fs, const Options& options,
+                     const BeforeCommit& before_commit = {});
+
+// Dispatches on options.in_place; touches the change stamps before the commit (BeforeCommit) and
+// the --stamp after it.
 RunReport Run(FileSystem& fs, const Options& given);
 
 }  // namespace atomicgen

@@ -51,7 +51,7 @@ Journal BackUp(FileSystem& fs, const std::vector<Protected>& outputs) {
 
 }  // namespace
 
-RunReport RunInPlace(FileSystem& fs, const Options& options) {
+RunReport RunInPlace(FileSystem& fs, const Options& options, const BeforeCommit& before_commit) {
   const std::string& generator = options.generator.front();
   const std::string working_directory = fs.RealDirectory(".");
   std::vector<Protected> outputs;
@@ -85,6 +85,15 @@ RunReport RunInPlace(FileSystem& fs, const Options& options) {
     if (int signal = InterruptSignal()) {
       ThrowGeneratorFailure(generator, fmt::format("interrupted by {}", SignalName(signal)),
                             declared, 128 + signal);
+    }
+    // A file the journal does not protect (the --depfile, a --rewrites input of a run that fell
+    // back to in place) is changed for good as the generator writes it: its stamp goes now.
+    if (before_commit && (options.depfile || !options.rewrites.empty())) {
+      RunReport protected_outputs;
+      for (const Protected& output : outputs) {
+        protected_outputs.outputs.emplace_back(output.declared, CommitResult::kUnchanged);
+      }
+      before_commit(protected_outputs);
     }
     SpawnRequest request;
     request.argv = options.generator;
@@ -133,6 +142,9 @@ RunReport RunInPlace(FileSystem& fs, const Options& options) {
     (output.byproduct ? report.byproducts : report.outputs).emplace_back(output.declared, result);
   }
   try {
+    // Until the journal is removed, a failure or a kill puts the backups back: the stamps of the
+    // changed outputs are touched first, so no change is kept without its stamp.
+    if (before_commit) before_commit(report);
     FinishCommit(fs, journal);  // the generator's outputs are now the committed ones
   } catch (...) {
     RollBack(fs, journal);

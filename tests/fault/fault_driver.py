@@ -479,6 +479,25 @@ def sweep_expected(shape, version):
                  for o in shape.outputs)
 
 
+# The mtime every stamp has before the killed run (2001-09-09): any touch makes it newer.
+STAMP_PAST = 1_000_000_000 * 1_000_000_000
+
+
+def sweep_stamps(shape):
+    """The stamps of a run shape, relative to its directory: one per output
+    (--output-changed-stamp), in the order of shape.outputs, then the --changed-stamp."""
+    return [os.path.join("stamps", f"{i}.stamp") for i in range(len(shape.outputs))] + \
+        [os.path.join("stamps", "changed.stamp")]
+
+
+def stamps_touched(shape, root):
+    """Which stamps are newer than they were set up (sweep_stamps' order); () for copy."""
+    if shape.mode == "copy":
+        return ()
+    return tuple(os.stat(os.path.join(root, s)).st_mtime_ns > STAMP_PAST
+                 for s in sweep_stamps(shape))
+
+
 def sweep_setup(c, shape, root):
     """A fresh shape directory holding the old set (version 1; new outputs absent, their
     directories present), and the prepared versions in <work>/store.  The staging root is
@@ -491,6 +510,14 @@ def sweep_setup(c, shape, root):
         os.makedirs(os.path.dirname(path), exist_ok=True)
         if o.existing:
             write(path, sweep_content(o, 1))
+        if shape.mode != "copy":
+            # Every stamp exists before the killed run, with an mtime well in the past: "touched"
+            # is then "newer than STAMP_PAST" (a missing stamp would be created by any run).
+            for stamp in sweep_stamps(shape):
+                stamp = os.path.join(root, stamp)
+                os.makedirs(os.path.dirname(stamp), exist_ok=True)
+                write(stamp, b"")
+                os.utime(stamp, ns=(STAMP_PAST, STAMP_PAST))
         for version in (1, 2, 3):
             stored = os.path.join(c.work, "store", f"{i}.{version}")
             if not os.path.exists(stored):
@@ -519,6 +546,15 @@ def sweep_command(c, shape, root, version):
                          "--byproduct" if o.byproduct else "--output", path)]
         generator = ["sh", "-c", SWEEP_COPY_LOOP, "sh",
                      *[arg for pair in zip(stored, paths) for arg in pair]]
+    if shape.mode != "copy":
+        # The stamps the build relies on to recompile the readers of a changed output.
+        stamps = sweep_stamps(shape)
+        options += ["--changed-stamp", stamps[-1]]
+        # (A byproduct has none: no reader is recompiled through it, and --changed-stamp
+        # ignores it.)
+        for o, path, stamp in zip(outputs, paths, stamps):
+            if not o.byproduct:
+                options += ["--output-changed-stamp", path, stamp]
     if version == "fail":
         generator = ["false"]
     return [c.helper, "run", *options, "--", *generator]
@@ -596,6 +632,14 @@ def sweep_kill_point(c, shape, root, syscall, n, follow=False):
     seen["a"] = c.run(sweep_command(c, shape, root, "fail"), root, timeout=60, env=env)
     seen["after (a)"] = state()
     seen["identities"].append(tuple(identity(p) for p in unchanged))
+    # (r): the build tool's re-run of the edge the kill interrupted, writing what the killed run
+    # wrote (version 2), to completion. The stamps must now say which outputs differ from before
+    # the killed run: touched by the killed run before it committed, or by (r) itself.
+    if shape.mode != "copy":
+        seen["r"] = c.run(sweep_command(c, shape, root, 2), root, timeout=60, env=env)
+        seen["after (r)"] = state()
+        seen["stamps after (r)"] = stamps_touched(shape, root)
+        seen["identities"].append(tuple(identity(p) for p in unchanged))
     seen["b"] = c.run(sweep_command(c, shape, root, 3), root, timeout=60, env=env)
     seen["after (b)"] = state()
     seen["identities"].append(tuple(identity(p) for p in unchanged))
@@ -624,6 +668,14 @@ def sweep_describe(shape, s):
         out.append(f"{o.path}=" + ("absent" if b is None else f"v{versions[0]}" if versions
                                    else f"{len(b)} bytes {digest(b)}"))
     return " ".join(out)
+
+
+def sweep_describe_stamps(shape, seen):
+    if "stamps after (r)" not in seen:
+        return "no stamps"
+    names = [o.path for o in shape.outputs] + ["changed"]
+    touched = [n for n, t in zip(names, seen["stamps after (r)"]) if t]
+    return f"stamps touched after (r): {', '.join(touched) or 'none'}"
 
 
 def sweep_invariant(shape, seen, child=False):
@@ -670,6 +722,9 @@ def sweep_invariant(shape, seen, child=False):
     elif at_kill == "new" and after_a != "new" and not in_place:
         problems.append("(a): the set was all new after the kill and is all old after (a)")
 
+    if "r" in seen:
+        problems += sweep_stamp_problems(shape, seen)
+
     rc_b, _, err_b = seen["b"]
     if rc_b != 0:
         problems.append(f"(b): exit {rc_b}: {err_b.strip()!r}")
@@ -682,6 +737,32 @@ def sweep_invariant(shape, seen, child=False):
     if len(set(seen["identities"])) != 1:
         problems.append("an unchanged output changed inode or mtime (setup, kill, (a), (b): "
                         f"{seen['identities']!r})")
+    return problems
+
+
+def sweep_stamp_problems(shape, seen):
+    """The stamps after (r): an output whose bytes differ from its bytes before the killed run
+    has its --output-changed-stamp touched, and then the --changed-stamp is touched too; an
+    output that never changes has its stamp left alone."""
+    problems = []
+    rc_r, _, err_r = seen["r"]
+    if rc_r != 0:
+        return [f"(r): exit {rc_r}: {err_r.strip()!r}"]
+    before = sweep_expected(shape, 1)
+    touched = seen["stamps after (r)"]
+    differs = [b != a and not o.byproduct
+               for o, b, a in zip(shape.outputs, before, seen["after (r)"])]
+    for o, d, t in zip(shape.outputs, differs, touched):
+        if d and not t:
+            problems.append(f"(r): {o.path} differs from before the killed run but its "
+                            "--output-changed-stamp was never touched (its readers would not "
+                            "be recompiled)")
+        if not o.changes and t:
+            problems.append(f"(r): {o.path} never changed but its --output-changed-stamp was "
+                            "touched")
+    if any(differs) and not touched[-1]:
+        problems.append("(r): an output differs from before the killed run but the "
+                        "--changed-stamp was never touched")
     return problems
 
 
@@ -795,7 +876,8 @@ def case_sweep(c, name):
     c.say(f"sweep.{name} ({shape.what}): {len(points)} kill points ({listing}; with -f, below "
           f"the helper before the generator starts: {child_listing}); each: set up the old set, "
           "SIGKILL at that syscall's entry in the run writing new, then (a) the same run with a "
-          "failing generator, (b) a run writing version 3; budget "
+          "failing generator, (r) the run writing new again, to completion (stamps checked), "
+          "(b) a run writing version 3; budget "
           f"{c.args.budget:.0f} s")
     deadline = start + c.args.budget
     shown = 0
@@ -824,7 +906,7 @@ def case_sweep(c, name):
                   f"{seen['files after kill']}; after (a) "
                   f"{sweep_describe(shape, seen['after (a)'])}; after (b) "
                   f"{sweep_describe(shape, seen['after (b)'])}, stages "
-                  f"{seen['stages after (b)']}")
+                  f"{seen['stages after (b)']}; {sweep_describe_stamps(shape, seen)}")
         if not problems:
             continue
         c.count("violating kill points")
@@ -832,7 +914,8 @@ def case_sweep(c, name):
                     f"{sweep_describe(shape, seen['after kill'])} with "
                     f"{seen['files after kill']}; after (a): "
                     f"{sweep_describe(shape, seen['after (a)'])}; after (b): "
-                    f"{sweep_describe(shape, seen['after (b)'])}]")
+                    f"{sweep_describe(shape, seen['after (b)'])}; "
+                    f"{sweep_describe_stamps(shape, seen)}]")
         if shown < 3:
             shown += 1
             again = [sys.executable, os.path.abspath(__file__), f"sweep.{name}", "--helper",
@@ -852,8 +935,9 @@ def case_sweep(c, name):
               f"{', '.join(not_reached)}")
     total = c.counts.get("kill points", 0) + c.counts.get("child kill points (-f)", 0)
     return c.finish(f"sweep.{name}: {total} of {len(points)} kill points in {elapsed:.1f} s; "
-                    "after (a) every set all old or all new, after (b) version 3, no helper "
-                    "file and no stage left")
+                    "after (a) every set all old or all new, after (r) the stamp of every "
+                    "output that differs from before the kill touched, after (b) version 3, "
+                    "no helper file and no stage left")
 
 
 # ---------------------------------------------------------------------------------------------

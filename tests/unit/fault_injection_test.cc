@@ -343,21 +343,7 @@ TEST_F(FaultInjectionTest, MoveChangeModeFailurePutsTheSourceBack) {
 
 // ------------------------------------------------------------------------------------------------
 // Whole runs (RunStaged / RunInPlace) with a faulty platform layer. These need the process's
-// working directory to be the test's directory.
-
-class ScopedWorkingDirectory {
- public:
-  explicit ScopedWorkingDirectory(const std::string& directory) {
-    char* previous = ::getcwd(nullptr, 0);
-    previous_ = previous != nullptr ? previous : "/";
-    std::free(previous);
-    EXPECT_EQ(::chdir(directory.c_str()), 0);
-  }
-  ~ScopedWorkingDirectory() { EXPECT_EQ(::chdir(previous_.c_str()), 0); }
-
- private:
-  std::string previous_;
-};
+// working directory to be the test's directory (ScopedWorkingDirectory).
 
 class FaultyRunTest : public FaultInjectionTest {
  protected:

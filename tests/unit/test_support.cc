@@ -22,6 +22,15 @@ namespace atomicgen_test {
 
 const char* HelperPath() { return ATOMICGEN_EXECUTABLE_PATH; }
 
+ScopedWorkingDirectory::ScopedWorkingDirectory(const std::string& directory) {
+  char* previous = ::getcwd(nullptr, 0);
+  previous_ = previous != nullptr ? previous : "/";
+  std::free(previous);
+  EXPECT_EQ(::chdir(directory.c_str()), 0);
+}
+
+ScopedWorkingDirectory::~ScopedWorkingDirectory() { EXPECT_EQ(::chdir(previous_.c_str()), 0); }
+
 std::string ReadFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   EXPECT_TRUE(in.good()) << "cannot read " << path;

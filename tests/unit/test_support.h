@@ -31,6 +31,19 @@ std::vector<std::string> ListDirectory(const std::string& path);
 std::vector<std::string> HelperFilesIn(const std::string& directory);
 std::string Join(const std::vector<std::string>& parts, const std::string& separator);
 
+// Makes `directory` the process's working directory until destruction (for the tests that run
+// the helper's library in-process: it resolves outputs against the working directory).
+class ScopedWorkingDirectory {
+ public:
+  explicit ScopedWorkingDirectory(const std::string& directory);
+  ~ScopedWorkingDirectory();
+  ScopedWorkingDirectory(const ScopedWorkingDirectory&) = delete;
+  ScopedWorkingDirectory& operator=(const ScopedWorkingDirectory&) = delete;
+
+ private:
+  std::string previous_;
+};
+
 // A pid that certainly does not exist right now (kill(pid, 0) fails with ESRCH).
 long DeadPid();
 
