@@ -409,8 +409,11 @@ class Harness:
         extra = sorted(set(compiled) - readers)
         missing = sorted(readers - set(compiled))
         if extra or missing or readers != expected:
-            why = [line for line in output.splitlines() if line.startswith("ninja explain:")
-                   and any(obj in line for obj in extra[:3])]
+            # Why Ninja ran them: the explain lines of a few of them ("is dirty": an input is),
+            # then the reasons that start the chain (an output older than its input, ...).
+            explain = [line for line in output.splitlines() if line.startswith("ninja explain:")]
+            why = ([line for line in explain if any(obj in line for obj in extra[:3])][:6]
+                   + sorted({line for line in explain if not line.endswith(" is dirty")})[:10])
             raise CheckFailed(
                 f"precise: compiled {len(compiled)} objects, {len(readers)} read a changed file"
                 f" (expected {sorted(expected)}): {len(extra)} compiled without reading one "
