@@ -10,6 +10,11 @@ configures <work>/build with Ninja, and runs the checks named on the command lin
              test files and test cases ran, passed, failed, were skipped
   noop       after a full build: `ninja regen-all` leaves every file of the tree untouched
              (inode, mtime, size) and a following `ninja -d explain python` has no work to do
+  precise    after a full build, with the docstring of a [clinic input] block (Modules/_weakref.c)
+             edited: `ninja -v regen-all python` (timed) compiles exactly the objects whose
+             depfiles (Ninja's deps log) name a file that changed, here the object of
+             Modules/_weakref.c alone (it includes Modules/clinic/_weakref.c.h); prints how many
+             objects it compiled and how long it took before checking; then toggles back
   staged-rewrites
              the read-modify-write and tree-walking steps (the metaparser, freeze_modules.py,
              Argument Clinic with a docstring edited, generate_global_objects.py) re-run in
@@ -346,6 +351,79 @@ class Harness:
         self.figures.append(figure)
         log(figure)
 
+    COMPILE_LINE = re.compile(r"^\[\d+/\d+\] .*\s-o\s+(\S+\.o)\s+(?:.*\s)?-c\s+(\S+\.c)\s*$")
+
+    def ninja_deps(self):
+        """{object: set of the files its depfile named}, from Ninja's deps log (paths absolute)."""
+        _, output = run(self.ninja + ["-t", "deps"])
+        deps, current = {}, None
+        for line in output.splitlines():
+            if not line.strip():
+                current = None
+            elif not line[0].isspace():
+                current = line.split(":", 1)[0]
+                deps[current] = set()
+            elif current is not None:
+                deps[current].add(os.path.normpath(os.path.join(self.build, line.strip())))
+        return deps
+
+    def check_precise(self):
+        """A change to a checked-in generated file recompiles exactly the objects that read it:
+        with the docstring of a [clinic input] block edited (clinic rewrites
+        Modules/clinic/_weakref.c.h and the checksum line of Modules/_weakref.c), `ninja -v
+        regen-all python` compiles the objects whose depfiles name a file that changed, and no
+        other: here the object of Modules/_weakref.c alone."""
+        if self.tool != "ninja":
+            raise SetupError("precise reads `ninja -v` and Ninja's deps log: run it with --tool ninja")
+        self.build_all(["regen-all", "all"])
+        deps = self.ninja_deps()
+        before = {os.path.join(self.src, p): v for p, v in snapshot(self.src).items()}
+        before.update({os.path.join(self.build, p): v for p, v in snapshot(self.build).items()})
+        self.toggle_clinic_input(True)
+        jobs = self.args.jobs
+        start = time.monotonic()
+        status, output = run(self.ninja + [f"-j{jobs}", "-v", "-d", "explain", "regen-all",
+                                           "python"], check=False)
+        elapsed = time.monotonic() - start
+        if status != 0:
+            raise CheckFailed(f"`ninja -v regen-all python` failed:\n{tail(output)}")
+        after = {os.path.join(self.src, p): v for p, v in snapshot(self.src).items()}
+        after.update({os.path.join(self.build, p): v for p, v in snapshot(self.build).items()})
+        # The files that changed: the tree's and the build tree's but the objects themselves.
+        changed = {p for p in before if after.get(p) != before[p] and not p.endswith(".o")}
+        compiled = {}
+        for line in output.splitlines():
+            match = self.COMPILE_LINE.match(line)
+            if match:
+                compiled[match.group(1)] = match.group(2)
+        readers = {obj for obj, files in deps.items() if files & changed}
+        expected = {obj for obj in deps if obj.endswith(CLINIC_FILE + ".o")}
+        src_changed = sorted(os.path.relpath(p, self.src) for p in changed
+                             if p.startswith(self.src + os.sep))
+        figure = (f"precise: docstring of {CLINIC_FILE} edited, `ninja -j{jobs} regen-all python`"
+                  f" compiled {len(compiled)} object{'' if len(compiled) == 1 else 's'} in {elapsed:.0f} s"
+                  f" ({', '.join(sorted(compiled)[:3])}{', ...' if len(compiled) > 3 else ''});"
+                  f" files of the tree that changed: {', '.join(src_changed)}")
+        self.figures.append(figure)
+        log(figure)
+        extra = sorted(set(compiled) - readers)
+        missing = sorted(readers - set(compiled))
+        if extra or missing or readers != expected:
+            # Why Ninja ran them: the explain lines of a few of them ("is dirty": an input is),
+            # then the reasons that start the chain (an output older than its input, ...).
+            explain = [line for line in output.splitlines() if line.startswith("ninja explain:")]
+            why = ([line for line in explain if any(obj in line for obj in extra[:3])][:6]
+                   + sorted({line for line in explain if not line.endswith(" is dirty")})[:10])
+            raise CheckFailed(
+                f"precise: compiled {len(compiled)} objects, {len(readers)} read a changed file"
+                f" (expected {sorted(expected)}): {len(extra)} compiled without reading one "
+                f"{extra[:10]}, {len(missing)} readers not compiled {missing[:10]}; readers "
+                f"{sorted(readers)[:10]}\n" + "\n".join(why[:20]))
+        self.toggle_clinic_input(False)
+        self.build_all(["regen-all", "all"])
+        self.check_tree()
+        log(f"precise: ok: only {', '.join(sorted(compiled))} recompiled ({elapsed:.0f} s)")
+
     def check_clean(self):
         run(self.clean_cmd)
         self.check_tree()
@@ -549,8 +627,8 @@ def check_compare(harness):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("checks", nargs="+",
-                        choices=["build", "regrtest", "noop", "staged-rewrites", "clean", "repeat",
-                                 "clinic", "compare"])
+                        choices=["build", "regrtest", "noop", "precise", "staged-rewrites",
+                                 "clean", "repeat", "clinic", "compare"])
     parser.add_argument("--work", required=True, help="scratch directory (reused)")
     parser.add_argument("--sources", help="pristine CPython 3.11 tree (default: fetch-sources.sh "
                         "into <work>/cpython-pristine)")
