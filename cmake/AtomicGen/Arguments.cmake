@@ -35,14 +35,20 @@ endfunction()
 # The skeleton of each keyword, computed once.  ALL is left out: its skeleton, "L", would match
 # ordinary words such as ILL.
 set(_atomicgen_skeletons "")
-foreach(_atomicgen_keyword IN ITEMS OUTPUT COMMAND DEPENDS CONSUMERS REWRITES BYPRODUCTS
-    WORKING_DIRECTORY DEPFILE COMMENT JOB_POOL GROUP OWNER OUTPUT_VARIABLE
-    STDOUT IN_PLACE READS_OUTPUTS READS_TREE FSYNC)
+get_property(_atomicgen_keywords GLOBAL PROPERTY _ATOMICGEN_LIST_KEYWORDS)
+get_property(_atomicgen_more GLOBAL PROPERTY _ATOMICGEN_ONE_VALUE_KEYWORDS)
+list(APPEND _atomicgen_keywords ${_atomicgen_more})
+get_property(_atomicgen_more GLOBAL PROPERTY _ATOMICGEN_OPTION_KEYWORDS)
+list(APPEND _atomicgen_keywords ${_atomicgen_more})
+list(REMOVE_ITEM _atomicgen_keywords ALL)
+foreach(_atomicgen_keyword IN LISTS _atomicgen_keywords)
   _atomicgen_keyword_skeleton("${_atomicgen_keyword}" _atomicgen_skeleton)
   list(APPEND _atomicgen_skeletons "${_atomicgen_skeleton}=${_atomicgen_keyword}")
 endforeach()
 set_property(GLOBAL PROPERTY _ATOMICGEN_KEYWORD_SKELETONS "${_atomicgen_skeletons}")
 unset(_atomicgen_skeletons)
+unset(_atomicgen_keywords)
+unset(_atomicgen_more)
 unset(_atomicgen_keyword)
 unset(_atomicgen_skeleton)
 
