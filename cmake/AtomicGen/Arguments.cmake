@@ -78,14 +78,7 @@ function(_atomicgen_check_arguments name outputs_var)
   set(cmd "add_generated_source(${name})")
 
   # 1. Unparsed arguments.
-  if(DEFINED arg_UNPARSED_ARGUMENTS)
-    _atomicgen_quote_list(quoted arg_UNPARSED_ARGUMENTS)
-    list(LENGTH arg_UNPARSED_ARGUMENTS count)
-    if(count EQUAL 1)
-      message(FATAL_ERROR "${cmd}: unknown argument ${quoted}")
-    endif()
-    message(FATAL_ERROR "${cmd}: unknown arguments ${quoted}")
-  endif()
+  _atomicgen_reject_unparsed("${cmd}" arg_UNPARSED_ARGUMENTS)
 
   # 2. Keywords given without a value.
   if(DEFINED arg_KEYWORDS_MISSING_VALUES)
@@ -263,6 +256,20 @@ function(_atomicgen_check_arguments name outputs_var)
   endif()
 
   set(${outputs_var} "${outputs}" PARENT_SCOPE)
+endfunction()
+
+# internal: stop when list variable <unparsed_var> (cmake_parse_arguments()'s UNPARSED_ARGUMENTS of
+# the command <cmd>) is defined: name every argument the command does not know.
+function(_atomicgen_reject_unparsed cmd unparsed_var)
+  if(NOT DEFINED ${unparsed_var})
+    return()
+  endif()
+  _atomicgen_quote_list(quoted ${unparsed_var})
+  list(LENGTH ${unparsed_var} count)
+  if(count EQUAL 1)
+    message(FATAL_ERROR "${cmd}: unknown argument ${quoted}")
+  endif()
+  message(FATAL_ERROR "${cmd}: unknown arguments ${quoted}")
 endfunction()
 
 # internal: set <out_var> to the items of list variable <list_var> (empty ones too), each in double
