@@ -138,10 +138,16 @@ function(_atomicgen_add_to_group group owner)
   if(NOT TARGET "${group}")
     add_custom_target("${group}")
   endif()
-  get_property(grouped GLOBAL PROPERTY "_ATOMICGEN_GROUP_${group}_HAS_${owner}" SET)
-  if(NOT grouped)
-    set_property(GLOBAL PROPERTY "_ATOMICGEN_GROUP_${group}_HAS_${owner}" TRUE)
-    add_dependencies("${group}" "${owner}")
+  _atomicgen_add_dependency_once("${group}" "${owner}")
+endfunction()
+
+# internal: add_dependencies(<target> <dependency>), once per pair (a consumer of a thousand calls
+# of one OWNER, or a GROUP of them, gets one edge).
+function(_atomicgen_add_dependency_once target dependency)
+  get_property(added GLOBAL PROPERTY "_ATOMICGEN_TARGET_${target}_AFTER_${dependency}" SET)
+  if(NOT added)
+    set_property(GLOBAL PROPERTY "_ATOMICGEN_TARGET_${target}_AFTER_${dependency}" TRUE)
+    add_dependencies("${target}" "${dependency}")
   endif()
 endfunction()
 

@@ -144,11 +144,7 @@ function(_atomicgen_add_reader target name)
     set_property(GLOBAL APPEND PROPERTY _ATOMICGEN_READERS "${target}")
   endif()
   set_property(GLOBAL APPEND PROPERTY "_ATOMICGEN_TARGET_${target}_READS" "${name}")
-  get_property(ordered GLOBAL PROPERTY "_ATOMICGEN_TARGET_${target}_AFTER_${owner}" SET)
-  if(NOT ordered)
-    set_property(GLOBAL PROPERTY "_ATOMICGEN_TARGET_${target}_AFTER_${owner}" TRUE)
-    add_dependencies("${target}" "${owner}")
-  endif()
+  _atomicgen_add_dependency_once("${target}" "${owner}")
 endfunction()
 
 # internal: the consumers named by CONSUMERS and target_link_generated_sources(): each checked (a
