@@ -82,8 +82,13 @@ Targets
   excepted), whatever ``ATOMICGEN_CHECKED_IN_OUTPUTS`` says, and not part of ``all``: ``cmake
   --build <dir> --target atomicgen-verify`` runs every such generator as ``verify`` does, prints
   the diff of every stale file, writes nothing in the tree and fails if any file is stale.  For CI,
-  in place of "regenerate, then ``git diff --exit-code``".  It builds the generator targets and the
-  calls with build-tree outputs that those generators depend on, not the checked-in calls.
+  in place of "regenerate, then ``git diff --exit-code``".  It first builds what the generators
+  need: the generator targets (``COMMAND`` and ``DEPENDS`` targets) and the calls with build-tree
+  outputs named in ``DEPENDS``, not the checked-in calls themselves.  Building a generator target
+  builds what it reads, though: with ``regenerate``, a generator target that reads checked-in
+  outputs (CPython's ``_freeze_module`` compiles the clinic headers) regenerates them first.  For
+  a verdict on every file in such a project, configure a build directory with ``verify`` and build
+  it (or ``atomicgen-verify`` there).
 
 Commands
 ^^^^^^^^
