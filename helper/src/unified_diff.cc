@@ -112,8 +112,8 @@ std::string UnifiedDiff(const std::string& before, const std::string& after,
       ShortestEdits(a, b, head, a.size() - tail, head, b.size() - tail, max_edits);
   if (!middle) {
     out += fmt::format(
-        "(diff not shown: more than {} lines differ; {} lines before, {} lines after)\n",
-        max_edits, a.size(), b.size());
+        "(diff not shown: more than {} lines differ; {} lines before, {} lines after)\n", max_edits,
+        a.size(), b.size());
     return out;
   }
   std::vector<Op> ops(head, Op::kEqual);

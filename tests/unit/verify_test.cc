@@ -16,7 +16,9 @@ using atomicgen::UnifiedDiff;
 
 // --- The diff itself. ---
 
-TEST(UnifiedDiffTest, EqualTextsGiveNoDiff) { EXPECT_EQ(UnifiedDiff("a\nb\n", "a\nb\n", "x", "y"), ""); }
+TEST(UnifiedDiffTest, EqualTextsGiveNoDiff) {
+  EXPECT_EQ(UnifiedDiff("a\nb\n", "a\nb\n", "x", "y"), "");
+}
 
 TEST(UnifiedDiffTest, OneChangedLineWithThreeLinesOfContextEachSide) {
   const std::string before = "1\n2\n3\n4\n5\n6\n7\n8\n9\n";
@@ -106,8 +108,7 @@ TEST_P(VerifyTest, StaleOutputExitsSixWithItsDiffAndCommitsNothing) {
   Result result = Verify({"--output", "same.h", "--output", "stale.h", "--", gen});
 
   ASSERT_EQ(result.exit_code, 6) << result;
-  EXPECT_EQ(result.out,
-            "--- a/stale.h\n+++ b/stale.h\n@@ -1,4 +1,4 @@\n 1\n 2\n-old\n+new\n 4\n");
+  EXPECT_EQ(result.out, "--- a/stale.h\n+++ b/stale.h\n@@ -1,4 +1,4 @@\n 1\n 2\n-old\n+new\n 4\n");
   ExpectOneErrorLine(result);
   EXPECT_NE(result.err.find("verify(stale.h): stale: this file differs from what " + gen +
                             " generates now (diff above; nothing was written): stale.h"),
@@ -170,8 +171,8 @@ TEST_F(GeneratorRunTest, VerifyComparesARewrittenInputAndLeavesItAsItWas) {
 TEST_F(GeneratorRunTest, VerifyOfAReadsTreeGeneratorWhereIsolationIsOffComparesNothing) {
   WriteFile(Path("out.h"), "old\n");
   Invocation invocation;
-  invocation.args = {"run", "--verify", "--reads-tree", "--output", "out.h", "--", write_, "out.h",
-                     "new\n"};
+  invocation.args = {"run", "--verify", "--reads-tree", "--output", "out.h",
+                     "--",  write_,     "out.h",        "new\n"};
   invocation.environment = {{"ATOMICGEN_ISOLATION", "off"}};
   Result result = RunHelper(std::move(invocation));
   EXPECT_EQ(result.exit_code, 3) << result;
@@ -180,9 +181,10 @@ TEST_F(GeneratorRunTest, VerifyOfAReadsTreeGeneratorWhereIsolationIsOffComparesN
 }
 
 TEST_F(GeneratorRunTest, VerifyCannotBeCombinedWithInPlaceOrAStamp) {
-  for (const std::vector<std::string>& extra :
-       {std::vector<std::string>{"--in-place"}, {"--stamp", "s"}, {"--changed-stamp", "s"},
-        {"--only-if-missing"}}) {
+  for (const std::vector<std::string>& extra : {std::vector<std::string>{"--in-place"},
+                                                {"--stamp", "s"},
+                                                {"--changed-stamp", "s"},
+                                                {"--only-if-missing"}}) {
     std::vector<std::string> args = {"run", "--verify"};
     args.insert(args.end(), extra.begin(), extra.end());
     args.insert(args.end(), {"--output", "out.h", "--", write_, "out.h", "x"});
