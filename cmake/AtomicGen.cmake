@@ -53,6 +53,43 @@ Cache variables
   ``BOOL``, default ``OFF``: pass ``--fsync`` to every generator run, as the ``FSYNC`` keyword does
   for one.
 
+``ATOMICGEN_CHECKED_IN_OUTPUTS``
+  ``STRING``, one of ``regenerate`` (the default), ``keep`` or ``verify``: what the build does with
+  *checked-in* generated files, the outputs of calls whose outputs are all source-tree outputs
+  (see ``OUTPUT``).  The switch a packager sets; configuring prints its value once.  Calls with a
+  build-tree output regenerate in every mode.  Any other value stops configuration.
+
+  ``regenerate``
+    Such calls run their generators as any other (what Fedora does).
+  ``keep``
+    Such calls run nothing: their consumers build from the shipped files as they are (what Debian
+    does).  Their ``<name>`` targets exist (so ``CONSUMERS``, ``GROUP`` and ``DEPENDS`` on them
+    keep working) but only touch a stamp; no generator, and no generator target, is built for
+    them.  Each output must exist when configuring: a missing one stops configuration, named.
+  ``verify``
+    Such calls run their generators staged, as usual, but commit nothing (``atomicgen run
+    --verify``): nothing in the tree is written, a unified diff of every output that differs from
+    what its generator writes now (and of every ``REWRITES`` input it would rewrite) is printed,
+    and the build fails if any does.  A verified call re-runs when its inputs change, as it would
+    regenerate.  ``IN_PLACE`` calls cannot be verified (their generators write the tree): they
+    regenerate.
+
+Targets
+^^^^^^^
+
+``atomicgen-verify``
+  Created at the end of configuration when some call has checked-in outputs (``IN_PLACE`` ones
+  excepted), whatever ``ATOMICGEN_CHECKED_IN_OUTPUTS`` says, and not part of ``all``: ``cmake
+  --build <dir> --target atomicgen-verify`` runs every such generator as ``verify`` does, prints
+  the diff of every stale file, writes nothing in the tree and fails if any file is stale.  For CI,
+  in place of "regenerate, then ``git diff --exit-code``".  It first builds what the generators
+  need: the generator targets (``COMMAND`` and ``DEPENDS`` targets) and the calls with build-tree
+  outputs named in ``DEPENDS``, not the checked-in calls themselves.  Building a generator target
+  builds what it reads, though: with ``regenerate``, a generator target that reads checked-in
+  outputs (CPython's ``_freeze_module`` compiles the clinic headers) regenerates them first.  For
+  a verdict on every file in such a project, configure a build directory with ``verify`` and build
+  it (or ``atomicgen-verify`` there).
+
 Commands
 ^^^^^^^^
 
@@ -287,6 +324,16 @@ endif()
 set(ATOMICGEN_EXECUTABLE "" CACHE FILEPATH
   "host-built atomicgen to use, required when cross-compiling")
 option(ATOMICGEN_FSYNC "Pass --fsync to every atomicgen run (make generated files durable)" OFF)
+set(ATOMICGEN_CHECKED_IN_OUTPUTS regenerate CACHE STRING
+  "What to do with checked-in generated files: regenerate, keep (use them as shipped) or verify")
+set_property(CACHE ATOMICGEN_CHECKED_IN_OUTPUTS PROPERTY STRINGS regenerate keep verify)
+set(_ATOMICGEN_CHECKED_IN_MODES regenerate keep verify)
+if(NOT ATOMICGEN_CHECKED_IN_OUTPUTS IN_LIST _ATOMICGEN_CHECKED_IN_MODES)
+  message(FATAL_ERROR "AtomicGen: ATOMICGEN_CHECKED_IN_OUTPUTS \"${ATOMICGEN_CHECKED_IN_OUTPUTS}\" "
+    "is none of regenerate, keep, verify")
+endif()
+message(STATUS "AtomicGen: checked-in outputs: ${ATOMICGEN_CHECKED_IN_OUTPUTS} "
+  "(ATOMICGEN_CHECKED_IN_OUTPUTS: regenerate, keep or verify)")
 
 # The internals, one job per file (AtomicGen/):
 #   Helper.cmake     finds, imports or builds the helper (AtomicGen::atomicgen)
@@ -295,11 +342,13 @@ option(ATOMICGEN_FSYNC "Pass --fsync to every atomicgen run (make generated file
 #   Readers.cmake    the end of configuration: every target that reads an output, ordered and
 #                    recompiled (consumers, targets listing outputs, their linkers)
 #   Audit.cmake      atomicgen_add_audit_test() and its script, RunAudit.cmake
+#   Verify.cmake     ATOMICGEN_CHECKED_IN_OUTPUTS=keep/verify, and the atomicgen-verify target
 include("${CMAKE_CURRENT_LIST_DIR}/AtomicGen/Helper.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/AtomicGen/Arguments.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/AtomicGen/Command.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/AtomicGen/Readers.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/AtomicGen/Audit.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/AtomicGen/Verify.cmake")
 
 # Each call is wired here, top to bottom: check the arguments; sort the outputs into build tree and
 # source tree; decide what the one custom command produces (outputs or stamps, by build tool);
@@ -336,6 +385,11 @@ function(add_generated_source name)
     list(APPEND side_files "${path}")
     set_property(GLOBAL PROPERTY "_ATOMICGEN_OUTPUT_OWNER:${path}" "${name}")
   endforeach()
+
+  #    Outputs all in the source tree are checked in: ATOMICGEN_CHECKED_IN_OUTPUTS says whether
+  #    this call regenerates them, keeps them as shipped, or verifies them (Verify.cmake).
+  _atomicgen_checked_in_handling("${name}" "${build_tree_outputs}" "${source_tree_outputs}"
+    "${arg_IN_PLACE}" handling)
 
   # 3. The owning target: <name>, or the OWNER shared by calls of this directory.
   if(DEFINED arg_OWNER)
@@ -508,19 +562,33 @@ function(add_generated_source name)
   # escaped semicolon.)
   set(run_arguments run ${helper_options} ${stamp_options} --)
   list(APPEND run_arguments "${command}")
+  set(verify_arguments run --verify ${helper_options} --)
+  list(APPEND verify_arguments "${command}")
+  if(NOT handling STREQUAL "regenerate")
+    # keep: a command that runs no generator; verify: one that compares only.  Both make the same
+    # stamps as a regenerating call (the change stamps never change), so later calls, consumers
+    # and readers are wired alike.
+    _atomicgen_add_checked_in_command("${name}" "${handling}" "${done_stamp}" byproducts
+      verify_arguments depends "${working_directory}" outputs)
+  endif()
+  if(NOT arg_IN_PLACE AND build_tree_outputs STREQUAL "")
+    _atomicgen_record_verify("${name}" "${working_directory}" verify_arguments depends)
+  endif()
   cmake_policy(PUSH)
   if(NOT outputs_depfile STREQUAL "")
     cmake_policy(SET CMP0116 OLD)
   endif()
-  add_custom_command(
-    OUTPUT ${produces}
-    BYPRODUCTS ${byproducts}
-    COMMAND AtomicGen::atomicgen ${run_arguments}
-    DEPENDS ${depends}
-    WORKING_DIRECTORY "${working_directory}"
-    COMMENT "${comment}"
-    ${optional_arguments}
-    VERBATIM)
+  if(handling STREQUAL "regenerate")
+    add_custom_command(
+      OUTPUT ${produces}
+      BYPRODUCTS ${byproducts}
+      COMMAND AtomicGen::atomicgen ${run_arguments}
+      DEPENDS ${depends}
+      WORKING_DIRECTORY "${working_directory}"
+      COMMENT "${comment}"
+      ${optional_arguments}
+      VERBATIM)
+  endif()
   cmake_policy(POP)
 
   # 9. The owning target.  Make cannot see a deleted byproduct (it has no rule): the owning target
@@ -537,10 +605,10 @@ function(add_generated_source name)
     if(arg_ALL)
       set_property(TARGET "${owner}" PROPERTY EXCLUDE_FROM_ALL FALSE)
     endif()
-    if(CMAKE_GENERATOR MATCHES "Makefiles")
+    if(CMAKE_GENERATOR MATCHES "Makefiles" AND handling STREQUAL "regenerate")
       _atomicgen_add_recovery_line("${owner}" outputs "${working_directory}" recovery_arguments)
     endif()
-  elseif(CMAKE_GENERATOR MATCHES "Makefiles")
+  elseif(CMAKE_GENERATOR MATCHES "Makefiles" AND handling STREQUAL "regenerate")
     add_custom_target("${name}" ${all}
       COMMAND AtomicGen::atomicgen ${recovery_arguments}
       WORKING_DIRECTORY "${working_directory}"

@@ -34,6 +34,7 @@ function(_atomicgen_finalize)
   _atomicgen_order_listing_targets("${targets}")
   _atomicgen_order_linkers("${targets}")
   _atomicgen_recompile_readers()
+  _atomicgen_add_verify_target()
   # What atomicgen_add_audit_test() checks the built tree against (Audit.cmake).
   get_property(audited GLOBAL PROPERTY _ATOMICGEN_AUDIT_RECORD)
   if(audited)

@@ -40,6 +40,10 @@ run options:
                            it did (repeatable; implies --reads-tree)
   --only-if-missing        do nothing unless a declared output is missing (Make's recovery
                            of deleted outputs, which Make itself cannot notice)
+  --verify                 compare only: run the generator staged as usual, commit nothing,
+                           touch no stamp; print a unified diff (a/ current, b/ generated) of
+                           each output or --rewrites input that differs, and exit 6 if any does
+                           (not with --in-place, --only-if-missing or the stamp options)
   --stamp <path>           touch <path> after every successful run, last
   --changed-stamp <path>   touch <path> when any output changed (create it if missing)
   --output-changed-stamp <output> <stamp>
@@ -67,6 +71,7 @@ exit codes:
   4 a declared output is missing or embeds a staging path, or the generator wrote or removed
   an undeclared file; 5 an output was changed during
   the run by another writer (nothing committed, that file left as it was written);
+  6 --verify: an output is stale (differs from what the generator makes now);
   128+N interrupted by signal N. On every other failure the previous outputs are kept.
 )";
 }
@@ -148,6 +153,8 @@ Options ParseCommandLine(const std::vector<std::string>& args, const char* fsync
       options.read_outputs = true;
     } else if (is_run && arg == "--only-if-missing") {
       options.only_if_missing = true;
+    } else if (is_run && arg == "--verify") {
+      options.verify = true;
     } else if (is_run && arg == "--stamp") {
       options.stamp = value_of(arg);
     } else if (is_run && arg == "--changed-stamp") {
@@ -200,6 +207,20 @@ Options ParseCommandLine(const std::vector<std::string>& args, const char* fsync
       Usage("--read-outputs",
             "cannot be combined with --in-place (which writes the outputs "
             "themselves, so it reads them too)");
+    }
+    if (options.verify) {
+      const char* conflicting = options.in_place          ? "--in-place"
+                                : options.only_if_missing ? "--only-if-missing"
+                                : options.stamp           ? "--stamp"
+                                : options.changed_stamp   ? "--changed-stamp"
+                                : !options.output_changed_stamps.empty() ? "--output-changed-stamp"
+                                : options.outputs_depfile ? "--outputs-depfile"
+                                                          : nullptr;
+      if (conflicting) {
+        Usage(conflicting,
+              "cannot be combined with --verify (which compares only: it writes no output and "
+              "touches no stamp)");
+      }
     }
     if (options.in_place && !options.byproducts.empty()) {
       Usage("--byproduct",

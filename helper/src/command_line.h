@@ -27,6 +27,9 @@ struct Options {
   bool reads_tree = false;
   std::vector<std::string> rewrites;  // --rewrites: inputs the generator may rewrite
   bool only_if_missing = false;       // run only when a declared output is missing
+  // --verify: compare only. The generator runs staged as usual; nothing is committed and no stamp
+  // is touched; each output (and --rewrites input) that differs is reported with a diff.
+  bool verify = false;
   std::optional<std::string> stamp;
   std::optional<std::string> changed_stamp;
   // --output-changed-stamp <output> <stamp>: <stamp> is touched when that one output changed.

@@ -16,6 +16,7 @@ enum class ExitCode : int {
   kFileSystem = 3,
   kContract = 4,
   kOutputChanged = 5,  // a destination changed during the run, not through the helper
+  kStale = 6,          // run --verify: an output differs from what the generator makes now
 };
 
 class Error : public std::runtime_error {

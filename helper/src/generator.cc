@@ -8,6 +8,7 @@
 #include "error.h"
 #include "isolation.h"
 #include "staging.h"
+#include "unified_diff.h"
 
 namespace atomicgen {
 
@@ -104,6 +105,42 @@ File OpenStamp(FileSystem& fs, const std::string& path) {
   } catch (const Error& error) {
     throw Error(error.code(), "stamp", path, error.what());
   }
+}
+
+// internal: the bytes of `path` ("" when it does not exist), for --verify's diffs.
+std::string ContentOf(FileSystem& fs, const std::string& path) {
+  if (!fs.Status(path).exists) return "";
+  File file = fs.OpenForReading(path);
+  std::string text;
+  char buffer[16384];
+  while (std::size_t size = fs.Read(file, buffer, sizeof buffer)) text.append(buffer, size);
+  fs.Close(file);
+  return text;
+}
+
+// internal: --verify's comparison of each staged file with its destination: the stale ones, each
+// with a diff headed "a/<path>" (what is there) and "b/<path>" (what the generator writes now),
+// <path> relative to the working directory when it lies below it, else absolute (then without
+// the a/ and b/ prefixes, as `diff -u` names files). A missing destination diffs as empty.
+std::vector<RunReport::Stale> CompareForVerify(FileSystem& fs, const std::vector<StagedFile>& files,
+                                               const std::vector<std::string>& declared,
+                                               const std::string& working_directory) {
+  std::vector<RunReport::Stale> stale;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    const StagedFile& file = files[i];
+    if (fs.Status(file.destination).exists && SameContent(fs, file.temporary, file.destination)) {
+      continue;
+    }
+    const std::string path = NormalizePath(declared[i], working_directory);
+    std::string relative;
+    const bool below = IsWithin(path, working_directory, &relative) && !relative.empty();
+    const std::string before_name = below ? "a/" + relative : path;
+    const std::string after_name = below ? "b/" + relative : path;
+    stale.push_back({declared[i], UnifiedDiff(ContentOf(fs, file.destination),
+                                              ContentOf(fs, file.temporary), before_name,
+                                              after_name)});
+  }
+  return stale;
 }
 
 }  // namespace
@@ -216,6 +253,12 @@ RunReport RunStaged(FileSystem& fs, const Options& options, const BeforeCommit& 
       status = exit.status;
       if (!isolated) RemoveIsolation(fs, isolation);
     }
+    if (!isolated && options.reads_tree && options.verify) {
+      throw Error(ExitCode::kFileSystem, "run", generator,
+                  "--verify: this generator reads the tree (--reads-tree, --rewrites), so it runs "
+                  "isolated or in place, and isolation was refused here (helper/README.md, "
+                  "\"Isolated staging\"); in place would write the tree: nothing compared");
+    }
     if (!isolated && options.reads_tree) {
       // A generator that must see the tree as it is cannot run in a mirror: in place instead.
       discard();
@@ -320,6 +363,22 @@ RunReport RunStaged(FileSystem& fs, const Options& options, const BeforeCommit& 
       files.push_back({staged, rewritten[i]});
       committed.push_back(options.rewrites[i]);
       committed_byproduct.push_back(false);
+    }
+    if (options.verify) {
+      // Compare only: the staged files are discarded below, no stamp is touched. Not the depfile
+      // and the byproducts: build-tree files of the run, not checked-in content.
+      std::vector<StagedFile> compared;
+      std::vector<std::string> compared_declared;
+      for (std::size_t i = 0; i < files.size(); ++i) {
+        if (committed_byproduct[i] || (options.depfile && committed[i] == *options.depfile)) {
+          continue;
+        }
+        compared.push_back(files[i]);
+        compared_declared.push_back(committed[i]);
+      }
+      report.stale = CompareForVerify(fs, compared, compared_declared, working_directory);
+      discard();
+      return report;
     }
     CommitOptions commit{options.fsync, {}};
     if (before_commit) {

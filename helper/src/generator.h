@@ -26,6 +26,13 @@ struct RunReport {
   // --byproduct files the generator wrote (one it did not write is not listed). Not outputs:
   // they do not count in changed().
   std::vector<std::pair<std::string, CommitResult>> byproducts;
+  // --verify: each output (or --rewrites input) whose destination differs from what the generator
+  // wrote, with the unified diff from the one to the other. Nothing was committed.
+  struct Stale {
+    std::string declared;
+    std::string diff;
+  };
+  std::vector<Stale> stale;
   bool changed() const;
 };
 
@@ -34,7 +41,8 @@ struct RunReport {
 // --output-changed-stamp stamps there. A throw fails the run with nothing committed.
 using BeforeCommit = std::function<void(const RunReport& will_change)>;
 
-// Default and --stdout modes: stage, run, verify, commit all or nothing. `before_commit` is called
+// Default and --stdout modes: stage, run, verify, commit all or nothing (with --verify: compare,
+// report what differs in RunReport::stale, commit nothing). `before_commit` is called
 // once, when the staged files were compared with their destinations, before the first rename.
 RunReport RunStaged(FileSystem& fs, const Options& options, const BeforeCommit& before_commit = {});
 

@@ -27,6 +27,22 @@ int Main(int argc, char** argv) {
       return 0;
     case Subcommand::kRun: {
       RunReport report = Run(fs, options);
+      if (!report.stale.empty()) {
+        // --verify: every diff, then the one error line naming every stale file.
+        std::string names;
+        for (const RunReport::Stale& stale : report.stale) {
+          if (std::fputs(stale.diff.c_str(), stdout) == EOF) {
+            return static_cast<int>(ExitCode::kFileSystem);
+          }
+          names += (names.empty() ? "" : ", ") + stale.declared;
+        }
+        throw Error(ExitCode::kStale, "verify", report.stale.front().declared,
+                    fmt::format("stale: {} differs from what {} generates now (diff above; "
+                                "nothing was written): {}",
+                                report.stale.size() == 1 ? "this file" :
+                                fmt::format("{} files", report.stale.size()),
+                                options.generator.front(), names));
+      }
       if (options.verbose) {
         for (const auto& [output, result] : report.outputs) {
           fmt::print("atomicgen: {}: {}\n", output, Describe(result));
