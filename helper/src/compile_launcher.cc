@@ -19,12 +19,7 @@ bool StartsWith(const std::string& text, std::string_view prefix) {
 // internal: the whole file; an error names `what` ("the stamp map", "the depfile") and exits 1.
 std::string ReadWholeFile(FileSystem& fs, const std::string& path, const char* what) {
   try {
-    File file = fs.OpenForReading(path);
-    std::string text;
-    char buffer[16384];
-    while (std::size_t size = fs.Read(file, buffer, sizeof buffer)) text.append(buffer, size);
-    fs.Close(file);
-    return text;
+    return fs.ReadWholeFile(path);
   } catch (const Error& error) {
     throw Error(ExitCode::kGeneratorFailed, "compile", path,
                 fmt::format("cannot read {}: {}", what, error.reason()));

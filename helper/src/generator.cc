@@ -110,12 +110,7 @@ File OpenStamp(FileSystem& fs, const std::string& path) {
 // internal: the bytes of `path` ("" when it does not exist), for --verify's diffs.
 std::string ContentOf(FileSystem& fs, const std::string& path) {
   if (!fs.Status(path).exists) return "";
-  File file = fs.OpenForReading(path);
-  std::string text;
-  char buffer[16384];
-  while (std::size_t size = fs.Read(file, buffer, sizeof buffer)) text.append(buffer, size);
-  fs.Close(file);
-  return text;
+  return fs.ReadWholeFile(path);
 }
 
 // internal: --verify's comparison of each staged file with its destination: the stale ones, each

@@ -101,6 +101,15 @@ void FileSystem::Touch(const std::string& path) {
   Close(file);
 }
 
+std::string FileSystem::ReadWholeFile(const std::string& path) {
+  File file = OpenForReading(path);
+  std::string text;
+  char buffer[16384];
+  while (std::size_t size = Read(file, buffer, sizeof buffer)) text.append(buffer, size);
+  Close(file);
+  return text;
+}
+
 FileSystem& RealFileSystem() {
   static FileSystem real;
   return real;

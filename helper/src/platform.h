@@ -115,6 +115,9 @@ class FileSystem {
   virtual void SetModificationTime(const std::string& path, FileTime mtime);
   // Sets the modification time to now, creating the file if it is missing.
   void Touch(const std::string& path);
+  // The bytes of a file, read whole (for files the helper itself keeps small: stamp maps,
+  // depfiles, --verify's outputs).
+  std::string ReadWholeFile(const std::string& path);
   // Sets the modification time of an open file to now.
   virtual void Touch(File& file);
   virtual void SyncDirectory(const std::string& path);
