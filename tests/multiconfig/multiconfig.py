@@ -20,7 +20,8 @@ builds both configurations one after the other, then runs --iterations rounds of
        four of its objects; the reader saw nothing but the two complete contents.
 
 then one more round building `all:all` (every configuration in one ninja, CMAKE_CROSS_CONFIGS),
-with the reader, and a no-op check: `ninja -n all:all` has no work to do.
+with the reader, and two last checks: no helper file (lock, temporary, backup) is left next to the
+outputs, and `ninja -n all:all` has no work to do.
 
 The naive control (a plain add_custom_command()) must show the reader at least one partial or
 missing file over its rounds; its build results are printed but not checked.  Exit status: 0 when
@@ -121,6 +122,10 @@ def round_with_reader(args, src, build, value, previous, contents, commands):
         "statuses": [process.returncode for process in processes],
         "outputs": outputs,
         "generator_runs": sum(out.count("Generating shared.h") for out in outputs),
+        # The two ninja processes share .ninja_log and .ninja_deps (ninja does not lock them):
+        # counted, for the record, when ninja says it found either damaged.
+        "log_warnings": sum(out.count("recovering") + out.count("premature end")
+                            for out in outputs),
         "seconds": seconds,
         "reads": reader.reads, "missing": reader.missing, "torn": reader.torn,
         "first_bad": reader.first_bad,
@@ -160,7 +165,8 @@ def check_wiring(args, wiring, contents):
         torn += counts["torn"] + counts["missing"]
         values = {config: app_values(build, config) for config in CONFIGS}
         log(f"{wiring} round {number} ({name}): builds exited {counts['statuses']}, "
-            f"generator ran {counts['generator_runs']} time(s), {counts['seconds']:.1f} s; reader: "
+            f"generator ran {counts['generator_runs']} time(s), {counts['seconds']:.1f} s, "
+            f"{counts['log_warnings']} ninja log warning(s); reader: "
             f"{counts['reads']} reads, {counts['torn']} partial, {counts['missing']} missing; "
             f"apps print " + ", ".join(f"{c}: {' '.join(v)}" for c, v in values.items()))
         if counts["first_bad"]:
@@ -182,6 +188,13 @@ def check_wiring(args, wiring, contents):
             log(f"FAILED: {wiring} round {number} ({name}): {problem}")
 
     if wiring == "atomicgen":
+        leftovers = [name for directory in (src, build) for name in os.listdir(directory)
+                     if ".atomicgen-" in name]
+        if leftovers:
+            failures.append(f"helper files left next to the outputs: {leftovers}")
+            log(f"FAILED: {wiring}: helper files left next to the outputs: {leftovers}")
+        else:
+            log(f"{wiring}: no helper file (lock, temporary, backup) left next to the outputs")
         status, out = run([args.ninja, "-C", build, "-n", "all:all"])
         if status != 0 or "no work to do" not in out:
             failures.append(f"`ninja -n all:all` after the rounds is not a no-op:\n{out}")
