@@ -72,7 +72,8 @@ class Tool:
         result = subprocess.run(command, env=self.env, stdout=subprocess.PIPE,
                                 stderr=subprocess.STDOUT, text=True)
         if check and result.returncode != 0:
-            raise Failure(f"`{' '.join(command)}` exited with {result.returncode}:\n{result.stdout}")
+            shown = " ".join(command)
+            raise Failure(f"`{shown}` exited with {result.returncode}:\n{result.stdout}")
         return result.stdout
 
     def setup(self):
@@ -83,7 +84,8 @@ class Tool:
         generator = "Ninja" if self.name == "ninja" else "Unix Makefiles"
         program = self.args.ninja if self.name == "ninja" else self.args.make
         self.run([self.args.cmake, "-S", self.src, "-B", self.build, "-G", generator,
-                  f"-DCMAKE_MAKE_PROGRAM={program}", f"-DCMAKE_C_COMPILER_LAUNCHER={self.args.ccache}",
+                  f"-DCMAKE_MAKE_PROGRAM={program}",
+                  f"-DCMAKE_C_COMPILER_LAUNCHER={self.args.ccache}",
                   f"-DPython3_EXECUTABLE={self.args.python}",
                   f"-DATOMICGEN_EXECUTABLE={self.args.atomicgen_executable}",
                   f"-DCPYTHON_LIKE_ATOMICGEN_ROOT={self.args.atomicgen_root}"])

@@ -17,16 +17,19 @@ builds both configurations one after the other, then runs --iterations rounds of
     3. `cmake --build <dir> --config Debug` and `cmake --build <dir> --config Release` started at
        the same moment in the same build tree (two ninja processes: both may run the generator);
     4. checks: both builds succeeded; each configuration's app prints the new value from all
-       four of its objects; the reader saw nothing but the two complete contents.
+       four of its objects; the reader saw nothing but the two complete contents; no two runs of
+       the generator overlapped in time (each records its start and end, MC_RUN_LOG: the
+       helper's output locks serialize them).
 
 then one more round building `all:all` (every configuration in one ninja, CMAKE_CROSS_CONFIGS),
 with the reader, and two last checks: no helper file (lock, temporary, backup) is left next to the
 outputs, and `ninja -n all:all` has no work to do.
 
 The naive control (a plain add_custom_command()) must show the reader at least one partial or
-missing file over its rounds; its build results are printed but not checked.  Exit status: 0 when
-the atomicgen wiring passed every check and the control showed a torn read; 1 otherwise; 2 on a
-setup error.  Each round prints what it counted.
+missing file, and two of its generator runs overlapping (else the builds did not run at once), over
+its rounds; its build results are printed but not checked.  Exit status: 0 when the atomicgen
+wiring passed every check and the control showed both; 1 otherwise; 2 on a setup error.  Each
+round prints what it counted.
 
     python3 tests/multiconfig/multiconfig.py --iterations 50 --atomicgen-executable <helper>
 """
@@ -94,7 +97,8 @@ class Reader(threading.Thread):
                 self.reads += 1
                 if hashlib.sha256(data).hexdigest() not in self.allowed:
                     self.torn += 1
-                    self.first_bad = self.first_bad or f"{path}: {len(data)} bytes, not a complete content"
+                    self.first_bad = (self.first_bad
+                                      or f"{path}: {len(data)} bytes, not a complete content")
             time.sleep(0.001)
 
 
@@ -104,8 +108,17 @@ def app_values(build, config):
     return out.split() if status == 0 else [f"exit {status}: {out.strip()}"]
 
 
-def round_with_reader(args, src, build, value, previous, contents, commands):
+def overlapping_runs(run_log):
+    """How many pairs of the generator runs recorded in <run_log> overlapped in time."""
+    with open(run_log, encoding="utf-8") as f:
+        runs = [tuple(map(float, line.split())) for line in f if line.strip()]
+    return sum(1 for i, (start, end) in enumerate(runs) for other_start, other_end in runs[i + 1:]
+               if start < other_end and other_start < end)
+
+
+def round_with_reader(args, src, build, value, previous, contents, commands, run_log):
     """One round: set <value>, run <commands> at once with the reader; return a dict of counts."""
+    open(run_log, "w", encoding="utf-8").close()
     with open(os.path.join(src, "value.txt"), "w", encoding="utf-8") as f:
         f.write(f"{value}\n")
     reader = Reader([os.path.join(build, "shared.h"), os.path.join(src, "src-shared.h")],
@@ -122,6 +135,7 @@ def round_with_reader(args, src, build, value, previous, contents, commands):
         "statuses": [process.returncode for process in processes],
         "outputs": outputs,
         "generator_runs": sum(out.count("Generating shared.h") for out in outputs),
+        "overlaps": overlapping_runs(run_log),
         # The two ninja processes share .ninja_log and .ninja_deps (ninja does not lock them):
         # counted, for the record, when ninja says it found either damaged.
         "log_warnings": sum(out.count("recovering") + out.count("premature end")
@@ -137,12 +151,14 @@ def check_wiring(args, wiring, contents):
     work = os.path.join(args.work_dir, wiring)
     src = os.path.join(work, "src")
     build = os.path.join(work, "build")
+    run_log = os.path.join(work, "generator-runs.log")
     shutil.rmtree(work, ignore_errors=True)
     shutil.copytree(PROJECT, src)
     status, out = run([args.cmake, "-S", src, "-B", build, "-G", "Ninja Multi-Config",
                        f"-DCMAKE_MAKE_PROGRAM={args.ninja}", f"-DPython3_EXECUTABLE={args.python}",
                        "-DCMAKE_CONFIGURATION_TYPES=Debug;Release", "-DCMAKE_CROSS_CONFIGS=all",
-                       f"-DMC_WIRING={wiring}", f"-DATOMICGEN_ROOT={args.atomicgen_root}",
+                       f"-DMC_WIRING={wiring}", f"-DMC_RUN_LOG={run_log}",
+                       f"-DATOMICGEN_ROOT={args.atomicgen_root}",
                        f"-DATOMICGEN_EXECUTABLE={args.atomicgen_executable}"])
     if status != 0:
         log(f"SETUP ERROR: configuring the {wiring} wiring failed:\n{out}")
@@ -155,17 +171,20 @@ def check_wiring(args, wiring, contents):
 
     failures = []
     torn = 0
+    overlaps = 0
     value = 1
     rounds = [("Debug+Release", [[args.cmake, "--build", build, "--config", config]
                                  for config in CONFIGS])] * args.iterations
     rounds.append(("all:all", [[args.ninja, "-C", build, "all:all"]]))
     for number, (name, commands) in enumerate(rounds, 1):
         previous, value = value, value + 1
-        counts = round_with_reader(args, src, build, value, previous, contents, commands)
+        counts = round_with_reader(args, src, build, value, previous, contents, commands, run_log)
         torn += counts["torn"] + counts["missing"]
+        overlaps += counts["overlaps"]
         values = {config: app_values(build, config) for config in CONFIGS}
         log(f"{wiring} round {number} ({name}): builds exited {counts['statuses']}, "
-            f"generator ran {counts['generator_runs']} time(s), {counts['seconds']:.1f} s, "
+            f"generator ran {counts['generator_runs']} time(s) ({counts['overlaps']} overlapping), "
+            f"{counts['seconds']:.1f} s, "
             f"{counts['log_warnings']} ninja log warning(s); reader: "
             f"{counts['reads']} reads, {counts['torn']} partial, {counts['missing']} missing; "
             f"apps print " + ", ".join(f"{c}: {' '.join(v)}" for c, v in values.items()))
@@ -183,6 +202,8 @@ def check_wiring(args, wiring, contents):
                 problems.append(f"the {config} app prints {printed}, expected {value} four times")
         if counts["generator_runs"] < 1:
             problems.append("the generator did not run")
+        if counts["overlaps"]:
+            problems.append(f"{counts['overlaps']} pair(s) of generator runs overlapped")
         for problem in problems:
             failures.append(f"round {number} ({name}): {problem}")
             log(f"FAILED: {wiring} round {number} ({name}): {problem}")
@@ -201,7 +222,7 @@ def check_wiring(args, wiring, contents):
             log(f"FAILED: {wiring}: `ninja -n all:all` is not a no-op:\n{out}")
         else:
             log(f"{wiring}: `ninja -n all:all` after the rounds: no work to do")
-    return failures, torn
+    return failures, torn, overlaps
 
 
 def main():
@@ -227,21 +248,28 @@ def main():
     contents = {value: expected_content(args.python, value, scratch)
                 for value in range(1, args.iterations + 3)}
 
-    failures, torn = check_wiring(args, "atomicgen", contents)
+    failures, torn, overlaps = check_wiring(args, "atomicgen", contents)
     control_torn = None
+    control_overlaps = None
     if not args.no_control:
-        _, control_torn = check_wiring(args, "naive", contents)
+        _, control_torn, control_overlaps = check_wiring(args, "naive", contents)
 
     log(f"atomicgen: {args.iterations} concurrent Debug+Release rounds and one all:all round, "
-        f"{len(failures)} failure(s), {torn} partial or missing read(s)")
+        f"{len(failures)} failure(s), {torn} partial or missing read(s), {overlaps} overlapping "
+        f"generator runs")
     if control_torn is not None:
-        log(f"naive control: {control_torn} partial or missing read(s) over the same rounds")
+        log(f"naive control: {control_torn} partial or missing read(s), {control_overlaps} "
+            f"overlapping generator runs over the same rounds")
     if failures:
         log("FAILED")
         return 1
     if control_torn == 0:
         log("FAILED: the naive control never showed the reader a partial or missing file: "
             "the reader proves nothing")
+        return 1
+    if control_overlaps == 0:
+        log("FAILED: the naive control's generator runs never overlapped: the two builds did not "
+            "run at once, so the atomicgen wiring's rounds prove nothing about concurrency")
         return 1
     log("PASSED")
     return 0
