@@ -65,7 +65,7 @@ class Tool:
         self.env = {k: v for k, v in os.environ.items()
                     if not k.startswith("CCACHE_") and k not in ("MAKEFLAGS", "CMAKE_GENERATOR")}
         self.env["CCACHE_DIR"] = os.path.join(self.work, "ccache")
-        # The system's and the user's ccache.conf stay out of it.
+        # A configuration file of its own, not the user's (settings such as disable = true).
         self.env["CCACHE_CONFIGPATH"] = os.path.join(self.work, "ccache.conf")
 
     def run(self, command, check=True):
