@@ -1,0 +1,3 @@
+#include "shared.h"
+#include "src-shared.h"
+int reader2(void) { return SHARED_VALUE; }
