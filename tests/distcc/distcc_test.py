@@ -53,7 +53,10 @@ import stress  # noqa: E402  (the driver of the stress test, reused: same iterat
 JOB_SUMMARY = re.compile(r"\(dcc_job_summary\) client: \S+ COMPILE_\w+")
 # A compile the build started: "[3/60] Building C object ..." (Ninja), "[ 5%] Building C ..." (Make).
 BUILDING_C = re.compile(r"Building C object")
-FAILED_COMPILE = re.compile(r"^FAILED: \S+\.o\b|\*\*\* \[\S+\.o\] Error", re.M)
+# A compile that failed: "FAILED: CMakeFiles/pycore.dir/Python/ceval.c.o" (Ninja),
+# "make[2]: *** [CMakeFiles/pycore.dir/build.make:76: CMakeFiles/pycore.dir/Python/ceval.c.o]
+# Error 1" (Make).
+FAILED_COMPILE = re.compile(r"^FAILED: \S+\.o\b|\*\*\* \[[^\]]*\.o\] Error", re.M)
 PUMP_GAVE_UP = re.compile(r"include server gave up|preprocessing locally", re.I)
 
 
@@ -196,7 +199,7 @@ class Tally:
         self.remote = []
 
 
-def run_combination(args, mode, combo, daemons, counts_before):
+def run_combination(args, mode, combo, daemons, share):
     work = os.path.join(args.work_dir, f"{mode}-{combo.wiring}-{combo.tool}")
     hosts = args.distcc_hosts or daemons.hosts(",cpp,lzo" if mode == "pump" else "")
     env = distcc_environment(args, hosts)
@@ -212,7 +215,7 @@ def run_combination(args, mode, combo, daemons, counts_before):
     tally = Tally()
     before = daemons.jobs()
     while combo.iterations < limit:
-        if args.deadline is not None and time.monotonic() > args.deadline:
+        if share is not None and combo.iterations and time.monotonic() > share:
             combo.stopped = "time limit"
             break
         output = stress.iterate(args, combo, src, build, program, env, rng, files,
@@ -303,12 +306,16 @@ def main():
                 skipped["pump"] = why
                 modes.remove("pump")
                 print(f"distcc: pump mode skipped: {why}", flush=True)
-        for mode in modes:
-            for wiring in [w for w in args.wirings.split(",") if w]:
-                for tool in tools:
-                    combo = stress.Combination(wiring, tool)
-                    results.append((mode, combo, run_combination(args, mode, combo, daemons,
-                                                                 None)))
+        runs = [(mode, wiring, tool) for mode in modes
+                for wiring in [w for w in args.wirings.split(",") if w] for tool in tools]
+        for index, (mode, wiring, tool) in enumerate(runs):
+            # An even share of the remaining time per remaining combination (as stress.py).
+            share = None
+            if args.deadline is not None:
+                share = time.monotonic() + (max(0.0, args.deadline - time.monotonic())
+                                            / (len(runs) - index))
+            combo = stress.Combination(wiring, tool)
+            results.append((mode, combo, run_combination(args, mode, combo, daemons, share)))
         per_daemon = daemons.jobs()
     finally:
         daemons.stop()
@@ -331,6 +338,11 @@ def main():
     for mode in sorted({m for m, _, _ in results}):
         rows = [(c, t) for m, c, t in results if m == mode]
         failures = sum(c.failures for c, _ in rows if c.wiring == "atomicgen")
+        idle = [c.tool for c, _ in rows if c.wiring == "atomicgen" and not c.iterations]
+        if idle:
+            print(f"distcc: FAIL: {mode}: the atomicgen wiring ran no iteration with "
+                  f"{', '.join(idle)} (time limit): this run proves nothing about it")
+            verdict = 1
         if failures:
             print(f"distcc: FAIL: {mode}: the atomicgen wiring failed {failures} times")
             verdict = 1
