@@ -39,6 +39,18 @@ configures <work>/build with Ninja, and runs the checks named on the command lin
              in the .c, the built python shows the new docstring, and toggling back gives the
              pristine bytes again
 
+  distributed
+             examples/cpython through ccache and distcc (tests/distcc/: two distccd daemons on
+             127.0.0.2 and .3 that the check starts and stops): configured in <work>/distributed
+             with CMAKE_C_COMPILER_LAUNCHER=ccache and CCACHE_PREFIX=distcc (ccache's way to put
+             distcc behind it; with Ninja `atomicgen compile` goes first), DISTCC_HOSTS the daemons
+             only, DISTCC_FALLBACK=0; a cold `ninja -j<jobs> regen-all python` (every ccache
+             miss compiled on a daemon: the daemons' logs count as many compiles as ccache's
+             misses), then --iterations times `ninja -t clean` and the same build, served from
+             the cache (misses only where ccache found __TIME__: Modules/getbuildinfo.c; each
+             one a compile on a daemon); the tree stays pristine; prints the
+             times. Prints "SKIP: ..." when distcc, distccd or ccache is missing
+
 --tool make builds with CMake's Unix Makefiles generator and `make` instead (not noop).
 --slow-writes and --compile-pool apply to every build tree the run configures.
 
@@ -624,11 +636,155 @@ def check_compare(harness):
         raise CheckFailed("the naive control never failed: the comparison proves nothing")
 
 
+def ccache_stats(env):
+    """ccache's counters ({name: int}) from `ccache --print-stats`."""
+    _, output = run(["ccache", "--print-stats"], env=env)
+    stats = {}
+    for line in output.splitlines():
+        name, _, value = line.partition("\t")
+        if value.strip().isdigit():
+            stats[name] = int(value)
+    return stats
+
+
+CCACHE_LOG_LINE = re.compile(r"^\[\S+ (\d+)\] (Source file: (.*)|Found __TIME__ in |Result: cache_miss$)")
+
+
+def ccache_misses(log_file):
+    """The sources ccache missed, per its log: {source: True when it found __TIME__ in it}."""
+    sources, timed, missed = {}, set(), set()
+    with open(log_file, encoding="utf-8", errors="replace") as f:
+        for line in f:
+            match = CCACHE_LOG_LINE.match(line)
+            if not match:
+                continue
+            pid = match.group(1)
+            if match.group(3) is not None:
+                sources[pid] = match.group(3)
+            elif match.group(2).startswith("Found"):
+                timed.add(pid)
+            else:
+                missed.add(pid)
+    return {sources.get(pid, "?"): pid in timed for pid in missed}
+
+
+def fresh_objects(build, since):
+    """How many object files under build were written at or after since (a clean build writes
+    each one, from the cache or from a compile)."""
+    count = 0
+    for dirpath, _, filenames in os.walk(build):
+        for name in filenames:
+            if name.endswith(".o") and os.stat(os.path.join(dirpath, name)).st_mtime >= since:
+                count += 1
+    return count
+
+
+def check_distributed(args):
+    """examples/cpython built with ccache and distcc launchers at -j<jobs>, regen-all in the same
+    run: a cold build compiled on the daemons, then --iterations clean builds from the cache."""
+    missing = [tool for tool in ("distcc", "distccd", "ccache") if not shutil.which(tool)]
+    if missing:
+        log(f"SKIP: distributed: {', '.join(missing)} not found (Debian packages distcc, ccache)")
+        return []
+    sys.path.insert(0, os.path.join(REPO, "tests", "distcc"))
+    from distcc_test import Daemons  # the daemons of the distcc test: started, counted, stopped
+
+    harness = Harness(args, subdir="distributed")
+    daemon_dir = os.path.join(harness.work, "distccd")
+    shutil.rmtree(daemon_dir, ignore_errors=True)
+    os.makedirs(daemon_dir)
+    os.chmod(daemon_dir, 0o777)  # run by root, distccd writes its logs as its own user
+    daemons = Daemons(2, 12, daemon_dir)
+    # CMake (3.17+) takes CMAKE_C_COMPILER_LAUNCHER from the environment on the first configure;
+    # the builds inherit the rest: this process's environment, restored at the end.
+    saved = dict(os.environ)
+    figures = []
+    try:
+        daemons.start()
+        os.environ.update(
+            CMAKE_C_COMPILER_LAUNCHER="ccache", CCACHE_PREFIX="distcc",
+            CCACHE_DIR=os.path.join(harness.work, "ccache"),
+            CCACHE_LOGFILE=os.path.join(harness.work, "ccache.log"), DISTCC_HOSTS=daemons.hosts(),
+            DISTCC_DIR=os.path.join(harness.work, "distcc-dir"), DISTCC_FALLBACK="0",
+            DISTCC_SKIP_LOCAL_RETRY="1", DISTCC_IO_TIMEOUT="300")
+        for name in ("CCACHE_DISABLE", "CCACHE_RECACHE", "CCACHE_READONLY", "CCACHE_SLOPPINESS", "CMAKE_CXX_COMPILER_LAUNCHER"):
+            os.environ.pop(name, None)
+        shutil.rmtree(os.environ["CCACHE_DIR"], ignore_errors=True)
+        os.makedirs(os.environ["DISTCC_DIR"], exist_ok=True)
+        log(f"distributed: DISTCC_HOSTS={daemons.hosts()}, launchers ccache + distcc, "
+            f"-j{args.jobs}")
+        harness.setup()
+        if os.path.isdir(harness.build):
+            run(harness.clean_cmd)
+        runs = []  # (label, seconds, hits, misses, compiles on the daemons)
+        uncached = set()
+        for i in range(args.iterations + 1):
+            label = "cold" if i == 0 else f"clean {i}"
+            if i:
+                run(harness.clean_cmd)
+            run(["ccache", "--zero-stats"])
+            with open(os.environ["CCACHE_LOGFILE"], "w"):
+                pass
+            before = sum(daemons.jobs())
+            started = time.time() - 1
+            try:
+                elapsed = harness.build_all(["regen-all", "python"])
+            except CheckFailed as error:
+                raise CheckFailed(f"distributed: {label} build: {error}")
+            stats = ccache_stats(os.environ)
+            hits = stats.get("direct_cache_hit", 0) + stats.get("preprocessed_cache_hit", 0)
+            misses = stats.get("cache_miss", 0)
+            remote = sum(daemons.jobs()) - before
+            objects = fresh_objects(harness.build, started)
+            runs.append((label, elapsed, hits, misses, remote))
+            log(f"distributed: {label} `{args.tool} -j{args.jobs} regen-all python`: "
+                f"{elapsed:.0f} s, {objects} objects written, ccache {hits} hits {misses} "
+                f"misses, {remote} compiles on the daemons "
+                f"({'/'.join(map(str, daemons.jobs()))} in all)")
+            harness.check_tree()
+            run([harness.python, "-c", "import _weakref, posix"])
+            if objects != hits + misses:
+                raise CheckFailed(f"distributed: {label}: {objects} objects written, ccache "
+                                  f"served or compiled {hits + misses}: compiles bypassed ccache")
+            if remote != misses:
+                raise CheckFailed(f"distributed: {label}: ccache missed {misses} times but the "
+                                  f"daemons compiled {remote}: compiles ran elsewhere")
+            if i == 0 and (misses == 0 or any(n == 0 for n in daemons.jobs())):
+                raise CheckFailed(f"distributed: the cold build compiled nothing on a daemon "
+                                  f"({misses} misses, {daemons.jobs()} compiles)")
+            # A clean build from the cache misses only what compiles the build time in
+            # (__TIME__: Modules/getbuildinfo.c, which CPython's Makefile rebuilds every time too).
+            missed = ccache_misses(os.environ["CCACHE_LOGFILE"])
+            timed = sorted(os.path.relpath(source, harness.src) for source, t in missed.items() if t)
+            if i and (not hits or len(missed) != misses or len(timed) != misses):
+                raise CheckFailed(f"distributed: {label}: not served from the cache "
+                                  f"({hits} hits, {misses} misses: {sorted(missed)[:10]})")
+            if i:
+                log(f"distributed: {label}: missed only {', '.join(timed) or 'nothing'} "
+                    f"(__TIME__)")
+                uncached.update(timed)
+        cold = runs[0]
+        warm = runs[1:]
+        figures.append(
+            f"distributed (ccache + distcc, 2 daemons, `{args.tool} -j{args.jobs} regen-all "
+            f"python`): cold {cold[1]:.0f} s ({cold[3]} compiles on the daemons); "
+            + ", ".join(f"{label} {seconds:.0f} s ({hits} hits, {misses} misses)"
+                        for label, seconds, hits, misses, _ in warm)
+            + f"; the misses: {', '.join(sorted(uncached)) or 'none'} (__TIME__)"
+            + f"; {len(runs)} of {len(runs)} builds passed")
+        log(figures[-1])
+    finally:
+        daemons.stop()
+        os.environ.clear()
+        os.environ.update(saved)
+    return figures
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("checks", nargs="+",
                         choices=["build", "regrtest", "noop", "precise", "staged-rewrites",
-                                 "clean", "repeat", "clinic", "compare"])
+                                 "clean", "repeat", "clinic", "compare", "distributed"])
     parser.add_argument("--work", required=True, help="scratch directory (reused)")
     parser.add_argument("--sources", help="pristine CPython 3.11 tree (default: fetch-sources.sh "
                         "into <work>/cpython-pristine)")
@@ -660,10 +816,13 @@ def main():
 
     harness = Harness(args)
     try:
-        harness.setup()
+        if args.checks != ["distributed"]:  # distributed sets up a tree of its own
+            harness.setup()
         for check in args.checks:
             if check == "compare":
                 check_compare(harness)
+            elif check == "distributed":
+                harness.figures += check_distributed(args)
             elif check in ("repeat", "clinic"):
                 harness.check_repeat(clinic=(check == "clinic"))
             else:

@@ -165,7 +165,9 @@ def clean_environment():
     return env
 
 
-def setup(args, combo, work):
+def setup(args, combo, work, extra_configure=(), env=None):
+    """Copies the example and configures and builds it once. extra_configure: more -D options
+    (a compiler launcher); env: the environment of every command (else clean_environment())."""
     src, build = os.path.join(work, "src"), os.path.join(work, "build")
     shutil.rmtree(work, ignore_errors=True)
     shutil.copytree(EXAMPLE, src, symlinks=True,
@@ -183,7 +185,8 @@ def setup(args, combo, work):
                  f"-DCPYTHON_LIKE_ATOMICGEN_ROOT={args.atomicgen_root}"]
     if args.atomicgen_executable:
         configure.append(f"-DATOMICGEN_EXECUTABLE={args.atomicgen_executable}")
-    env = clean_environment()
+    configure.extend(extra_configure)
+    env = env or clean_environment()
     status, output = run(configure, timeout=300, env=env)
     if status != 0:
         raise SystemExit(f"stress: error: configure failed ({combo.wiring}, {combo.tool}):\n"
@@ -197,7 +200,9 @@ def setup(args, combo, work):
     return src, build, program, env
 
 
-def iterate(args, combo, src, build, program, env, rng, files):
+def iterate(args, combo, src, build, program, env, rng, files, wrapper=()):
+    """One iteration; wrapper: a command the build runs under (distcc-pump). Returns the build's
+    output."""
     action = rng.choices([a for a, _ in ACTIONS], weights=[w for _, w in ACTIONS])[0]
     combo.actions[action] += 1
     if action == "edit":
@@ -210,7 +215,7 @@ def iterate(args, combo, src, build, program, env, rng, files):
     else:
         detail = ""
     start = time.monotonic()
-    status, output = run([program, "-C", build, f"-j{args.jobs}", "regen-all", "all"],
+    status, output = run([*wrapper, program, "-C", build, f"-j{args.jobs}", "regen-all", "all"],
                          timeout=args.build_timeout, env=env)
     combo.seconds += time.monotonic() - start
     problems = []
@@ -240,6 +245,7 @@ def iterate(args, combo, src, build, program, env, rng, files):
     if args.verbose:
         print(f"  {combo.wiring}/{combo.tool} #{combo.iterations} {action} {detail}: "
               f"{'FAIL ' + problems[0] if problems else 'ok'}", flush=True)
+    return output
 
 
 def main():
