@@ -322,7 +322,10 @@ if(PROJECT_NAME STREQUAL "AtomicGen" AND NOT PROJECT_VERSION VERSION_EQUAL _ATOM
 endif()
 
 set(ATOMICGEN_EXECUTABLE "" CACHE FILEPATH
-  "host-built atomicgen to use, required when cross-compiling")
+  "host-built atomicgen to use instead of building or finding one")
+set(ATOMICGEN_HOST_CMAKE_ARGS "" CACHE STRING
+  "Cross-compiling: extra arguments of the nested configure that builds the helper for the host")
+mark_as_advanced(ATOMICGEN_HOST_CMAKE_ARGS)
 option(ATOMICGEN_FSYNC "Pass --fsync to every atomicgen run (make generated files durable)" OFF)
 set(ATOMICGEN_CHECKED_IN_OUTPUTS regenerate CACHE STRING
   "What to do with checked-in generated files: regenerate, keep (use them as shipped) or verify")
@@ -617,6 +620,8 @@ function(add_generated_source name)
   else()
     add_custom_target("${name}" ${all} DEPENDS ${produces})
   endif()
+  # A helper built by a nested host build is imported: nothing orders the owner after it else.
+  _atomicgen_depend_on_helper("${owner}")
   if(DEFINED arg_GROUP)
     _atomicgen_add_to_group("${arg_GROUP}" "${owner}")
   endif()
@@ -659,6 +664,7 @@ if(_ATOMICGEN_BUILD_HELPER)
   endif()
   add_subdirectory("${CMAKE_CURRENT_LIST_DIR}/../helper" "${CMAKE_BINARY_DIR}/_atomicgen_helper"
     EXCLUDE_FROM_ALL)
+  set_property(GLOBAL PROPERTY _ATOMICGEN_HELPER_BUILD_TARGET atomicgen)
   unset(_ATOMICGEN_LANGUAGES)
 endif()
 unset(_ATOMICGEN_BUILD_HELPER)

@@ -144,8 +144,8 @@ endif()
     COMMAND "${CMAKE_COMMAND}" -P "${script}"
     COMMENT "Verifying the checked-in outputs of ${count} add_generated_source() calls"
     VERBATIM)
-  get_target_property(helper AtomicGen::atomicgen ALIASED_TARGET)
-  if(helper)
+  get_property(helper GLOBAL PROPERTY _ATOMICGEN_HELPER_BUILD_TARGET)
+  if(NOT helper STREQUAL "")
     list(APPEND needed "${helper}")
   endif()
   if(NOT needed STREQUAL "")
