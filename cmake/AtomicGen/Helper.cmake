@@ -139,7 +139,7 @@ function(_atomicgen_find_host_helper)
     VALIDATOR _atomicgen_helper_runs
     DOC "host-built atomicgen to use instead of building or finding one")
   get_property(package_system GLOBAL PROPERTY _ATOMICGEN_PACKAGE_HELPER_SYSTEM)
-  if(NOT ATOMICGEN_EXECUTABLE AND package_system STREQUAL "")
+  if(NOT ATOMICGEN_EXECUTABLE AND NOT package_system)
     message(FATAL_ERROR
       "AtomicGen: cross-compiling, and no atomicgen that runs on this build host was found: "
       "set ATOMICGEN_EXECUTABLE to a host-built atomicgen, or install AtomicGen for the build "
@@ -159,7 +159,7 @@ endfunction()
 # it (a nested host build is an imported target, which adds no dependency by itself).
 function(_atomicgen_depend_on_helper target)
   get_property(helper_target GLOBAL PROPERTY _ATOMICGEN_HELPER_BUILD_TARGET)
-  if(NOT helper_target STREQUAL "")
+  if(helper_target)
     add_dependencies("${target}" "${helper_target}")
   endif()
 endfunction()

@@ -145,7 +145,7 @@ endif()
     COMMENT "Verifying the checked-in outputs of ${count} add_generated_source() calls"
     VERBATIM)
   get_property(helper GLOBAL PROPERTY _ATOMICGEN_HELPER_BUILD_TARGET)
-  if(NOT helper STREQUAL "")
+  if(helper)
     list(APPEND needed "${helper}")
   endif()
   if(NOT needed STREQUAL "")
