@@ -14,6 +14,12 @@
 #             run with the generated table; an edited generator input regenerates the header and
 #             rebuilds the program in one build; a second build runs no generator.
 #   override  ATOMICGEN_EXECUTABLE given: that helper runs, and no nested build of it exists.
+#   package   find_package(AtomicGen) finds the target's package in a sysroot (this build of
+#             AtomicGen installed with -DATOMICGEN_BINARY_DIR=..., made a target package: its
+#             helper replaced by an aarch64 program, its recorded system aarch64; building the real
+#             helper for aarch64 needs the target's libfmt-dev).  The packaged helper cannot run
+#             here: with no host atomicgen to find, configuring stops and says so; with one on the
+#             PATH, that one runs.
 # Prints "SKIP: <reason>" and stops when the cross compiler, qemu-aarch64 or `file` is missing.
 cmake_minimum_required(VERSION 3.25)
 
@@ -70,7 +76,9 @@ agtest_log("cross build (${MODE}) with ${GENERATOR} in ${AGTEST_WORK}")
 
 set(toolchain "${CMAKE_CURRENT_LIST_DIR}/aarch64-linux-gnu.cmake")
 set(nested_helper "${AGTEST_BIN}/_atomicgen_host_helper/helper/atomicgen")
-if(MODE STREQUAL "override")
+if(MODE STREQUAL "package")
+  # Configured below, once per PATH.
+elseif(MODE STREQUAL "override")
   agtest_configure(ARGS "-DCMAKE_TOOLCHAIN_FILE=${toolchain}")
 else()
   agtest_configure(NO_HELPER ARGS "-DCMAKE_TOOLCHAIN_FILE=${toolchain}")
@@ -102,10 +110,63 @@ endfunction()
 # The build machine's architecture, as `file` names it: that of the cmake running this script.
 agtest_file_type(host_machine "${CMAKE_COMMAND}")
 
-if(MODE STREQUAL "override")
+if(MODE STREQUAL "package")
+  if(NOT DEFINED ATOMICGEN_BINARY_DIR)
+    message(FATAL_ERROR "RunCross.cmake: -DATOMICGEN_BINARY_DIR=... is required for package")
+  endif()
+  set(sysroot "${AGTEST_WORK}/sysroot")
+  agtest_run(output COMMAND "${CMAKE_COMMAND}" --install "${ATOMICGEN_BINARY_DIR}"
+    --prefix "${sysroot}/usr" QUIET)
+  set(config "${sysroot}/usr/lib/cmake/AtomicGen/AtomicGenConfig.cmake")
+  file(READ "${config}" text)
+  set(recorded "${CMAKE_HOST_SYSTEM_NAME}-${CMAKE_HOST_SYSTEM_PROCESSOR}")
+  string(FIND "${text}" "\"${recorded}\"" at)
+  if(at EQUAL -1)
+    agtest_fail("${config} records no \"${recorded}\" (the system its helper was built for)")
+  endif()
+  agtest_ok("the package records the system its helper was built for (${recorded})")
+  string(REPLACE "\"${recorded}\"" "\"Linux-aarch64\"" text "${text}")
+  file(WRITE "${config}" "${text}")
+  agtest_run(output COMMAND aarch64-linux-gnu-gcc -o "${sysroot}/usr/bin/atomicgen"
+    "${CMAKE_CURRENT_LIST_DIR}/fake-target-helper.c")
+  agtest_file_type(packaged_machine "${sysroot}/usr/bin/atomicgen")
+  agtest_assert_equal("${packaged_machine}" "ARM aarch64" "the target package's helper's machine")
+
+  set(package_args -S "${AGTEST_SRC}" -B "${AGTEST_BIN}" -G "${AGTEST_GENERATOR}"
+    "-DCMAKE_TOOLCHAIN_FILE=${toolchain}" "-DCROSS_TEST_SYSROOT=${sysroot}" -DCROSS_USE_PACKAGE=ON)
+  # Where the search may look, the target's helper is found and rejected (it does not run here),
+  # unless this host runs aarch64 programs itself (binfmt_misc with qemu-user-binfmt).
+  execute_process(COMMAND "${sysroot}/usr/bin/atomicgen" --version
+    RESULT_VARIABLE runs OUTPUT_QUIET ERROR_QUIET)
+  if(NOT runs EQUAL 0)
+    list(APPEND package_args "-DCMAKE_PROGRAM_PATH=${sysroot}/usr/bin")
+  endif()
+  agtest_run(output COMMAND "${CMAKE_COMMAND}" ${package_args} EXPECT_FAIL)
+  string(REGEX REPLACE "[ \t\r\n]+" " " output "${output}")
+  agtest_assert_match("${output}"
+    "AtomicGen: cross-compiling, and no atomicgen that runs on this build host was found \\(the package found, for Linux-aarch64, ships a helper for that system and no sources\\)"
+    "no host atomicgen: configuring stops, naming the package's system")
+
+  # A host atomicgen on the PATH (this build's helper): found, and it runs the generator.
+  file(MAKE_DIRECTORY "${AGTEST_WORK}/host-bin")
+  file(COPY "${ATOMICGEN_EXECUTABLE}" DESTINATION "${AGTEST_WORK}/host-bin")
+  file(REMOVE_RECURSE "${AGTEST_BIN}")
+  agtest_run(output COMMAND "${CMAKE_COMMAND}" -E env
+    "PATH=${AGTEST_WORK}/host-bin:$ENV{PATH}" "${CMAKE_COMMAND}" ${package_args} QUIET)
+  file(READ "${AGTEST_BIN}/helper.txt" helper)
+  agtest_assert_equal("${helper}" "${AGTEST_WORK}/host-bin/atomicgen"
+    "AtomicGen::atomicgen is the host atomicgen on the PATH")
+  agtest_build(build_log JOBS 2)
+  agtest_assert_match("${build_log}" "Generating table\\.h \\(atomicgen\\)" "the header generated")
+  agtest_file_type(app_machine "${AGTEST_BIN}/app")
+  agtest_assert_equal("${app_machine}" "ARM aarch64" "the program's machine")
+  agtest_run_target(output)
+  agtest_assert_equal("${output}" "machine=aarch64 count=3 sum=6"
+    "the program, under qemu-aarch64, with the host atomicgen's output")
+elseif(MODE STREQUAL "override")
   agtest_assert_no_match("${AGTEST_CONFIGURE}" "built for this host"
     "ATOMICGEN_EXECUTABLE given: configure plans no nested helper build")
-  agtest_build(build_log)
+  agtest_build(build_log JOBS 2)
   agtest_assert_no_match("${build_log}" "_atomicgen_host_helper"
     "the build runs no nested helper build")
   if(EXISTS "${AGTEST_BIN}/_atomicgen_host_helper")
@@ -121,7 +182,7 @@ if(MODE STREQUAL "override")
 else()
   agtest_assert_match("${AGTEST_CONFIGURE}" "the helper is built for this host"
     "no ATOMICGEN_EXECUTABLE: configure plans a nested host build of the helper")
-  agtest_build(build_log)
+  agtest_build(build_log JOBS 2)
   # The order of the build's lines: the nested helper build completes before the generator runs
   # through it (a missing dependency shows as a failed generator, or as this order reversed).
   string(FIND "${build_log}" "Completed '_atomicgen_host_helper'" helper_done)
@@ -145,7 +206,7 @@ else()
 
   # An edited input: one build regenerates the header and rebuilds the program.
   agtest_write("${AGTEST_SRC}/values.txt" "10\n20\n30\n40\n")
-  agtest_build(build_log)
+  agtest_build(build_log JOBS 2)
   agtest_assert_match("${build_log}" "Generating table\\.h \\(atomicgen\\)"
     "values.txt edited: the generator re-ran")
   agtest_run_target(output)
@@ -153,7 +214,7 @@ else()
     "the program after one build, under qemu-aarch64")
 
   # Nothing changed: the nested builds run (they decide for themselves), no generator does.
-  agtest_build(build_log)
+  agtest_build(build_log JOBS 2)
   agtest_assert_no_match("${build_log}" "Generating table\\.h"
     "a second build runs no generator")
   agtest_assert_no_match("${build_log}" "Linking C executable app" "a second build links nothing")

@@ -8,6 +8,10 @@ set(CMAKE_CXX_COMPILER aarch64-linux-gnu-g++)
 
 # Debian's multiarch cross root: the target's C library and headers.
 set(CMAKE_FIND_ROOT_PATH /usr/aarch64-linux-gnu)
+# The test's own sysroot, holding AtomicGen's package for the target (RunCross.cmake, package).
+if(CROSS_TEST_SYSROOT)
+  list(APPEND CMAKE_FIND_ROOT_PATH "${CROSS_TEST_SYSROOT}")
+endif()
 set(CMAKE_FIND_ROOT_PATH_MODE_PROGRAM NEVER)
 set(CMAKE_FIND_ROOT_PATH_MODE_LIBRARY ONLY)
 set(CMAKE_FIND_ROOT_PATH_MODE_INCLUDE ONLY)
