@@ -35,9 +35,29 @@ When the module is loaded it makes the helper available as the executable target
 
 1. a target ``AtomicGen::atomicgen`` that already exists (the installed package's imported target,
    or the helper built by AtomicGen's own project);
-2. the cache variable ``ATOMICGEN_EXECUTABLE``, if set, imported as ``AtomicGen::atomicgen``;
-3. when cross-compiling, nothing else: a helper built for the target system cannot run on the build
-   host, so configuring stops with an error asking for ``ATOMICGEN_EXECUTABLE``;
+2. the cache variable ``ATOMICGEN_EXECUTABLE``, if set, imported as ``AtomicGen::atomicgen``:
+   the override, in native and cross builds alike;
+3. when cross-compiling (``CMAKE_CROSSCOMPILING``), a helper built for the target system could not
+   run on the build host, so:
+
+   a. with the repository next to this module (``add_subdirectory()`` or ``include()`` of a copy
+      of it), a nested native build of it at build time, as LLVM builds its host ``tblgen``:
+      the external project ``_atomicgen_host_helper`` configures the repository (helper only: no
+      tests, no install rules; ``Release``) in ``${CMAKE_BINARY_DIR}/_atomicgen_host_helper``
+      with the same generator and build tool, with no toolchain file and without ``CC``,
+      ``CXX`` and the flag variables of the environment, so that CMake finds the build host's
+      compiler (and the host's ``libfmt-dev``); ``ATOMICGEN_HOST_CMAKE_ARGS`` adds arguments
+      (``-DCMAKE_CXX_COMPILER=...``).  ``AtomicGen::atomicgen`` is imported from there, and every
+      target that runs the helper (each call's owning target, hence its consumers and their
+      ``atomicgen compile`` launcher; ``atomicgen-verify``) is built after the nested build.
+      It runs on every build and rebuilds only what changed, so an edited helper source is
+      rebuilt; it is built only when a target needs it;
+   b. with an installed package (no sources: the package ships none), whose helper was built for
+      another system (``AtomicGenConfig.cmake`` records the system its helper was built for, and
+      does not import it when that is not the build host's): ``find_program()`` for an
+      ``atomicgen`` of the build host, outside ``CMAKE_FIND_ROOT_PATH`` (the target's sysroot),
+      that answers ``--version`` here, e.g. the build host's own AtomicGen package; none found
+      stops configuring with an error asking for ``ATOMICGEN_EXECUTABLE`` or such an install;
 4. the helper's sources next to this module (``../helper``), added with
    ``add_subdirectory(... EXCLUDE_FROM_ALL)`` into ``${CMAKE_BINARY_DIR}/_atomicgen_helper``;
 5. ``find_program(ATOMICGEN_EXECUTABLE atomicgen)``.
@@ -46,8 +66,14 @@ Cache variables
 ^^^^^^^^^^^^^^^
 
 ``ATOMICGEN_EXECUTABLE``
-  ``FILEPATH``: a host-built ``atomicgen`` to use.  Required when cross-compiling.  It must name an
-  existing file (an absolute path).
+  ``FILEPATH``: a host-built ``atomicgen`` to use instead of building or finding one (when
+  cross-compiling too: no nested build is made).  It must name an existing file (an absolute
+  path).
+
+``ATOMICGEN_HOST_CMAKE_ARGS``
+  ``STRING``, a list, empty by default: cross-compiling without ``ATOMICGEN_EXECUTABLE``, extra
+  arguments of the nested configure that builds the helper for the build host (item 3a above),
+  such as ``-DCMAKE_CXX_COMPILER=g++-12``.
 
 ``ATOMICGEN_FSYNC``
   ``BOOL``, default ``OFF``: pass ``--fsync`` to every generator run, as the ``FSYNC`` keyword does
@@ -322,7 +348,10 @@ if(PROJECT_NAME STREQUAL "AtomicGen" AND NOT PROJECT_VERSION VERSION_EQUAL _ATOM
 endif()
 
 set(ATOMICGEN_EXECUTABLE "" CACHE FILEPATH
-  "host-built atomicgen to use, required when cross-compiling")
+  "host-built atomicgen to use instead of building or finding one")
+set(ATOMICGEN_HOST_CMAKE_ARGS "" CACHE STRING
+  "Cross-compiling: extra arguments of the nested configure that builds the helper for the host")
+mark_as_advanced(ATOMICGEN_HOST_CMAKE_ARGS)
 option(ATOMICGEN_FSYNC "Pass --fsync to every atomicgen run (make generated files durable)" OFF)
 set(ATOMICGEN_CHECKED_IN_OUTPUTS regenerate CACHE STRING
   "What to do with checked-in generated files: regenerate, keep (use them as shipped) or verify")
@@ -617,6 +646,8 @@ function(add_generated_source name)
   else()
     add_custom_target("${name}" ${all} DEPENDS ${produces})
   endif()
+  # A helper built by a nested host build is imported: nothing orders the owner after it else.
+  _atomicgen_depend_on_helper("${owner}")
   if(DEFINED arg_GROUP)
     _atomicgen_add_to_group("${arg_GROUP}" "${owner}")
   endif()
@@ -659,6 +690,7 @@ if(_ATOMICGEN_BUILD_HELPER)
   endif()
   add_subdirectory("${CMAKE_CURRENT_LIST_DIR}/../helper" "${CMAKE_BINARY_DIR}/_atomicgen_helper"
     EXCLUDE_FROM_ALL)
+  set_property(GLOBAL PROPERTY _ATOMICGEN_HELPER_BUILD_TARGET atomicgen)
   unset(_ATOMICGEN_LANGUAGES)
 endif()
 unset(_ATOMICGEN_BUILD_HELPER)

@@ -144,7 +144,7 @@ endif()
     COMMAND "${CMAKE_COMMAND}" -P "${script}"
     COMMENT "Verifying the checked-in outputs of ${count} add_generated_source() calls"
     VERBATIM)
-  get_target_property(helper AtomicGen::atomicgen ALIASED_TARGET)
+  get_property(helper GLOBAL PROPERTY _ATOMICGEN_HELPER_BUILD_TARGET)
   if(helper)
     list(APPEND needed "${helper}")
   endif()
