@@ -77,7 +77,11 @@ foreach(var IN ITEMS MAKEFLAGS MFLAGS MAKELEVEL GNUMAKEFLAGS CMAKE_GENERATOR CMA
 endforeach()
 
 set(AGTEST_CASE packaging)
-set(AGTEST_GENERATOR_SHORT ${KIND}-template)
+if(KIND STREQUAL "deb")
+  set(AGTEST_GENERATOR_SHORT debian-template)
+else()
+  set(AGTEST_GENERATOR_SHORT rpm-template)
+endif()
 set(AGTEST_WORK "${WORK_DIR}")
 include("${ATOMICGEN_SOURCE_DIR}/tests/integration/IntegrationLib.cmake")
 
@@ -90,20 +94,23 @@ set(sysroot "${WORK_DIR}/sysroot")
 # The opcode added to Lib/opcode.py in every copy: regenerate puts it into Include/opcode.h.
 set(mark_opcode "PACKAGING_TEMPLATE_MARK")
 set(system_dpkg_status "/var/lib/dpkg/status")
-set(system_rpmdb "/var/lib/rpm")
 
-# internal: sha256 of the system's package databases into var (what must not change).
+# internal: what must not change, into var: the sha256 of dpkg's status file and the packages
+# in rpm's default database (Debian's rpm keeps one per user, ~/.rpmdb).
 function(_templates_system_state var)
   set(state "")
   if(EXISTS "${system_dpkg_status}")
     file(SHA256 "${system_dpkg_status}" hash)
-    string(APPEND state "dpkg ${hash}\n")
+    string(APPEND state "dpkg status: ${hash}\n")
   endif()
-  file(GLOB_RECURSE rpmdb_files "${system_rpmdb}/*")
-  foreach(file IN LISTS rpmdb_files)
-    file(SHA256 "${file}" hash)
-    string(APPEND state "${file} ${hash}\n")
-  endforeach()
+  find_program(rpm_query_program rpm)
+  if(rpm_query_program)
+    execute_process(COMMAND "${rpm_query_program}" -qa OUTPUT_VARIABLE packages ERROR_QUIET)
+    string(REGEX REPLACE "\n+$" "" packages "${packages}")
+    string(REPLACE "\n" ";" packages "${packages}")
+    list(SORT packages)
+    string(APPEND state "rpm -qa: ${packages}\n")
+  endif()
   set(${var} "${state}" PARENT_SCOPE)
 endfunction()
 _templates_system_state(system_before)
@@ -291,7 +298,9 @@ if(KIND STREQUAL "deb")
     set(root "${WORK_DIR}/${name}-root")
     agtest_run(out COMMAND "${dpkg_deb_program}" -x "${WORK_DIR}/${name}/cpython-like_0.1.0-1_amd64.deb" "${root}" QUIET)
     if(name STREQUAL "one")
-      _templates_check_no_paths("${root}" "package of build one" "${WORK_DIR}")
+      # With the debug symbols: the compiler's -ffile-prefix-map is what keeps the paths out.
+      agtest_run(out COMMAND "${dpkg_deb_program}" -x "${WORK_DIR}/${name}/cpython-like-dbgsym_0.1.0-1_amd64.deb" "${root}" QUIET)
+      _templates_check_no_paths("${root}" "packages of build one (with -dbgsym)" "${WORK_DIR}")
       _templates_check_contents("${root}" "${one_source}" regenerate "package of build one")
     else()
       _templates_check_contents("${root}" "${keep_source}" keep "package of build keep")
@@ -330,13 +339,13 @@ Written by AtomicGen's tests/packaging/CheckTemplates.cmake.
 
   set(rpm_options --dbpath "${dbpath}" "--load=${templates}/rpm/macros.cmake"
     --define "_smp_build_ncpus 16")
-  # The dependency check without atomicgen: %prep of the first copy must not even start.
+  # The dependency check without atomicgen: rpmbuild -bb stops before %prep (-bp checks nothing).
   set(probe "${WORK_DIR}/probe")
   _templates_copy_example("${probe}/cpython-like-0.1.0")
   file(MAKE_DIRECTORY "${probe}/top/SOURCES")
   agtest_run(out COMMAND "${CMAKE_COMMAND}" -E tar czf "${probe}/top/SOURCES/cpython-like-0.1.0.tar.gz"
     cpython-like-0.1.0 WORKING_DIRECTORY "${probe}" QUIET)
-  agtest_run(out COMMAND "${rpmbuild_program}" -bp ${rpm_options} --define "_topdir ${probe}/top"
+  agtest_run(out COMMAND "${rpmbuild_program}" -bb ${rpm_options} --define "_topdir ${probe}/top"
     "${templates}/rpm/cpython-like.spec" EXPECT_FAIL QUIET)
   agtest_assert_match("${out}" "Failed build dependencies:\n[^\n]*atomicgen >= 0\\.1 is needed"
     "rpmbuild without atomicgen in its database names it")
