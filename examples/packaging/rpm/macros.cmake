@@ -24,6 +24,11 @@
 %use_source_date_epoch_as_buildtime 1
 %clamp_mtime_to_source_date_epoch 1
 %_buildhost reproducible
+# The build directory out of the compiled code, as Debian's build flags do (-ffile-prefix-map) and
+# Fedora's debugedit does after the fact (Debian's rpm has no debuginfo step): the path is hashed
+# into the program's build-id even after rpm strips its debug information.
+%build_cflags %{optflags} -ffile-prefix-map=%{_builddir}=%{_usrsrc}/debug
+%build_cxxflags %{optflags} -ffile-prefix-map=%{_builddir}=%{_usrsrc}/debug
 
 # Configure: the distribution's compiler flags (%set_build_flags), Release-like flags without
 # -O3 (CMAKE_BUILD_TYPE is left empty, as Fedora and Debian do, so %optflags rule), the install
