@@ -370,9 +370,10 @@ Written by AtomicGen's tests/packaging/CheckTemplates.cmake.
     file(MAKE_DIRECTORY "${dir}/top/SOURCES")
     agtest_run(out COMMAND "${CMAKE_COMMAND}" -E tar czf "${dir}/top/SOURCES/cpython-like-0.1.0.tar.gz"
       cpython-like-0.1.0 WORKING_DIRECTORY "${dir}" QUIET)
-    set(switches "")
+    # --noclean: keep the built source tree (rpmbuild removes it), to compare its opcode.h.
+    set(switches --noclean)
     if(mode STREQUAL "keep")
-      set(switches --without regenerate --nocheck)
+      list(APPEND switches --without regenerate --nocheck)
     endif()
     set(ENV{CMAKE_PREFIX_PATH} "${sysroot}/usr")
     _templates_build(log_text "${dir}/build.log" WORKING_DIRECTORY "${dir}"
