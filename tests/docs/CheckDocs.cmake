@@ -240,11 +240,13 @@ elseif(CHECK STREQUAL "readme")
     list(GET commands 2 suite)
 
     # 1. Set-up: as root on a bare Debian, the packages of .ci/run.
+    # Comments go first: they may hold parentheses (a shell comment starts at a "#" after a blank).
     file(READ "${CI_RUN}" ci)
-    if(NOT ci MATCHES "\npackages=\\(([^)]*)\\)")
+    string(REGEX REPLACE "[ \t]#[^\n]*" "" ci_without_comments "${ci}")
+    if(NOT ci_without_comments MATCHES "\npackages=\\(([^)]*)\\)")
       message(FATAL_ERROR "CheckDocs: no packages=( ... ) in ${CI_RUN}")
     endif()
-    string(REGEX REPLACE "#[^\n]*" "" ci_packages "${CMAKE_MATCH_1}")
+    set(ci_packages "${CMAKE_MATCH_1}")
     string(REGEX REPLACE "[ \n]+" ";" ci_packages "${ci_packages}")
     list(REMOVE_ITEM ci_packages "")
     list(SORT ci_packages)
