@@ -38,6 +38,21 @@ configures <work>/build with Ninja, and runs the checks named on the command lin
              block (Modules/_weakref.c) is toggled: clinic rewrites the header and the checksum
              in the .c, the built python shows the new docstring, and toggling back gives the
              pristine bytes again
+  verify     ATOMICGEN_CHECKED_IN_OUTPUTS=verify (the build tree configured again): after
+             `ninja -t clean`, `ninja -v regen-all all` (timed) verifies every generator of
+             checked-in outputs (Argument Clinic among them), passes, touches no file of the tree
+             (inode, mtime, size), and a second one has no work to do; `ninja atomicgen-verify`
+             passes; then, with the docstring of a [clinic input] block (Modules/_weakref.c)
+             edited and not regenerated, `ninja regen-all all` and `ninja atomicgen-verify` both
+             fail with a unified diff of Modules/clinic/_weakref.c.h showing the edit, and the
+             tree is unchanged; the edit undone, the build passes; back to regenerate
+  keep       ATOMICGEN_CHECKED_IN_OUTPUTS=keep: after `ninja -t clean`, `ninja -v regen-all all`
+             (timed) runs no generator of checked-in outputs (none of their scripts on any command
+             line, no `atomicgen run --output <tree>/...`), each such step only touches its stamp,
+             no file of the tree is touched, the built python works and a second build has no
+             work to do; with the clinic input edited the build still passes, regenerates nothing
+             and python shows the shipped docstring; with Python/opcode_targets.h missing,
+             configuring fails and names it; back to regenerate
 
 --tool make builds with CMake's Unix Makefiles generator and `make` instead (not noop).
 --slow-writes and --compile-pool apply to every build tree the run configures.
@@ -45,6 +60,7 @@ configures <work>/build with Ninja, and runs the checks named on the command lin
 Exit status 0 when every check passed, 1 when one failed, 2 on a setup error.
 
     python3 tests/cpython/cpython_check.py --work /tmp/cpy build regrtest noop clean repeat clinic
+    python3 tests/cpython/cpython_check.py --work /tmp/cpy --jobs 2 build verify keep
 """
 import argparse
 import hashlib
