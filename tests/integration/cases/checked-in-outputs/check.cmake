@@ -7,7 +7,9 @@
 #     build after the next has nothing to do); with the input edited and not regenerated, the
 #     build fails showing the diff that names generated/table.h, and the tree is unchanged.
 #  3. regenerate (the default): the atomicgen-verify target fails the same way and writes nothing;
-#     a build regenerates; atomicgen-verify then passes, and so does the verify build.
+#     a build regenerates; atomicgen-verify then passes, and so does the verify build.  The call
+#     stdin-copy, also checked in (never stale), reads its stdin (`< stdin.txt`): atomicgen-verify,
+#     which runs no shell, redirects it as the build tool's shell does.
 set(table "${AGTEST_SRC}/generated/table.h")
 set(shipped "${AGTEST_CASES}/${AGTEST_CASE}/generated/table.h")
 set(input "${AGTEST_SRC}/table.txt")
