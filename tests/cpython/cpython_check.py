@@ -528,8 +528,11 @@ class Harness:
                             f"{len(verified)} steps verified, 0 files of the tree touched")
         log(f"verify: unmodified tree: ok ({elapsed:.0f} s, {len(verified)} `atomicgen run "
             f"--verify` commands, no file of the tree touched); atomicgen-verify passes")
+        self.verify_edited()
 
-        # A [clinic input] block edited and not regenerated.
+    def verify_edited(self):
+        """verify, on a tree built with ATOMICGEN_CHECKED_IN_OUTPUTS=verify: a [clinic input]
+        block edited and not regenerated fails the build and atomicgen-verify with the diff."""
         self.toggle_clinic_input(True)
         try:
             before = snapshot(self.src)
@@ -597,8 +600,12 @@ class Harness:
                   f"outputs ran, 0 files of the tree touched")
         self.figures.append(figure)
         log(figure)
+        self.keep_edited()
 
-        # A [clinic input] block edited: the shipped header is used as it is.
+    def keep_edited(self):
+        """keep, on a tree built with ATOMICGEN_CHECKED_IN_OUTPUTS=keep: with a [clinic input]
+        block edited, the shipped header is used as it is; a missing shipped file stops
+        configuration."""
         self.toggle_clinic_input(True)
         try:
             before = snapshot(self.src)
