@@ -90,8 +90,9 @@ Cache variables
   ``keep``
     Such calls run nothing: their consumers build from the shipped files as they are (what Debian
     does).  Their ``<name>`` targets exist (so ``CONSUMERS``, ``GROUP`` and ``DEPENDS`` on them
-    keep working) but only touch a stamp; no generator, and no generator target, is built for
-    them.  Each output must exist when configuring: a missing one stops configuration, named.
+    keep working) but only touch a stamp (and create again the change stamps a clean deleted); no
+    generator, and no generator target, is built for them.  Each output must exist when
+    configuring: a missing one stops configuration, named.
   ``verify``
     Such calls run their generators staged, as usual, but commit nothing (``atomicgen run
     --verify``): nothing in the tree is written, a unified diff of every output that differs from

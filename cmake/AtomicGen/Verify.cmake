@@ -36,24 +36,38 @@ endfunction()
 # verifies (verify) its checked-in outputs.  It makes <done_stamp>, like a regenerating call, and
 # declares the byproducts of <byproducts_var>; the change stamps among them, which it never
 # touches, are created now if missing (so that later calls and the compile launcher can depend on
-# them).  keep runs no generator and depends on nothing; verify runs `atomicgen <verify arguments>`
-# (<verify_arguments_var>) with the DEPENDS of <depends_var>, in <working_directory>.
+# them), and again by the command when a clean deleted them (else the command and every reader of
+# the outputs would run in every later build).  keep runs no generator and depends on nothing;
+# verify runs `atomicgen <verify arguments>` (<verify_arguments_var>) with the DEPENDS of
+# <depends_var>, in <working_directory>.
 function(_atomicgen_add_checked_in_command name handling done_stamp byproducts_var
     verify_arguments_var depends_var working_directory outputs_var)
   cmake_path(GET done_stamp PARENT_PATH stamp_dir)
   file(MAKE_DIRECTORY "${stamp_dir}")
+  set(stamps "")
   foreach(byproduct IN LISTS ${byproducts_var})
     cmake_path(IS_PREFIX stamp_dir "${byproduct}" is_stamp)
+    if(is_stamp)
+      list(APPEND stamps "${byproduct}")
+    endif()
     if(is_stamp AND NOT EXISTS "${byproduct}")
       file(TOUCH "${byproduct}")
     endif()
   endforeach()
+  set(create_missing_stamps "")
+  if(NOT stamps STREQUAL "")
+    # One argument, the list's semicolons kept ($<SEMICOLON>: the command is a list itself).
+    string(REPLACE ";" "$<SEMICOLON>" stamps "${stamps}")
+    set(create_missing_stamps COMMAND "${CMAKE_COMMAND}" "-DSTAMPS=${stamps}"
+      -P "${CMAKE_CURRENT_FUNCTION_LIST_DIR}/CreateMissingStamps.cmake")
+  endif()
   string(REPLACE "${CMAKE_SOURCE_DIR}/" "" shown "${${outputs_var}}")
   string(REPLACE ";" ", " shown "${shown}")
   if(handling STREQUAL "keep")
     add_custom_command(
       OUTPUT "${done_stamp}"
       BYPRODUCTS ${${byproducts_var}}
+      ${create_missing_stamps}
       COMMAND "${CMAKE_COMMAND}" -E touch "${done_stamp}"
       COMMENT "Keeping ${shown} as shipped (ATOMICGEN_CHECKED_IN_OUTPUTS=keep)"
       VERBATIM)
@@ -61,6 +75,7 @@ function(_atomicgen_add_checked_in_command name handling done_stamp byproducts_v
     add_custom_command(
       OUTPUT "${done_stamp}"
       BYPRODUCTS ${${byproducts_var}}
+      ${create_missing_stamps}
       COMMAND AtomicGen::atomicgen ${${verify_arguments_var}}
       COMMAND "${CMAKE_COMMAND}" -E touch "${done_stamp}"
       DEPENDS ${${depends_var}}
@@ -94,8 +109,36 @@ function(_atomicgen_add_verify_target)
 set(stale "")
 set(failed "")
 # internal: run one call's verify (`atomicgen run --verify`) in <directory>; record a stale or failed one.
+# The build tool runs a COMMAND through a shell, and CMake passes shell operators through unquoted:
+# `< <file>` (CPython's typeslots.py reads its stdin) becomes the INPUT_FILE here; any other
+# operator cannot be run without a shell: the call is reported as not verified.
 function(_atomicgen_verify_call name directory)
-  execute_process(COMMAND ${ARGN} WORKING_DIRECTORY "${directory}" RESULT_VARIABLE result)
+  set(command "")
+  set(input_file "")
+  set(operator "")
+  set(reading_input_file FALSE)
+  foreach(argument IN LISTS ARGN)
+    if(reading_input_file)
+      cmake_path(ABSOLUTE_PATH argument BASE_DIRECTORY "${directory}" OUTPUT_VARIABLE input_file)
+      set(reading_input_file FALSE)
+    elseif(argument STREQUAL "<")
+      set(reading_input_file TRUE)
+    elseif(argument MATCHES "^([12]?>>?|[12]>&[12]|<<|&>|[|][|]?|&&)$")
+      set(operator "${argument}")
+    else()
+      list(APPEND command "${argument}")
+    endif()
+  endforeach()
+  if(NOT operator STREQUAL "")
+    set(failed ${failed} "${name} (its COMMAND uses the shell operator ${operator})" PARENT_SCOPE)
+    return()
+  endif()
+  set(input "")
+  if(NOT input_file STREQUAL "")
+    set(input INPUT_FILE "${input_file}")
+  endif()
+  execute_process(COMMAND ${command} WORKING_DIRECTORY "${directory}" ${input}
+    RESULT_VARIABLE result)
   if(result EQUAL 6)
     set(stale ${stale} ${name} PARENT_SCOPE)
   elseif(NOT result EQUAL 0)

@@ -38,6 +38,21 @@ configures <work>/build with Ninja, and runs the checks named on the command lin
              block (Modules/_weakref.c) is toggled: clinic rewrites the header and the checksum
              in the .c, the built python shows the new docstring, and toggling back gives the
              pristine bytes again
+  verify     ATOMICGEN_CHECKED_IN_OUTPUTS=verify (the build tree configured again): after
+             `ninja -t clean`, `ninja -v regen-all all` (timed) verifies every generator of
+             checked-in outputs (Argument Clinic among them), passes, touches no file of the tree
+             (inode, mtime, size), and a second one has no work to do; `ninja atomicgen-verify`
+             passes; then, with the docstring of a [clinic input] block (Modules/_weakref.c)
+             edited and not regenerated, `ninja regen-all all` and `ninja atomicgen-verify` both
+             fail with a unified diff of Modules/clinic/_weakref.c.h showing the edit, and the
+             tree is unchanged; the edit undone, the build passes; back to regenerate
+  keep       ATOMICGEN_CHECKED_IN_OUTPUTS=keep: after `ninja -t clean`, `ninja -v regen-all all`
+             (timed) runs no generator of checked-in outputs (none of their scripts on any command
+             line, no `atomicgen run --output <tree>/...`), each such step only touches its stamp,
+             no file of the tree is touched, the built python works and a second build has no
+             work to do; with the clinic input edited the build still passes, regenerates nothing
+             and python shows the shipped docstring; with Python/opcode_targets.h missing,
+             configuring fails and names it; back to regenerate
 
   distributed
              examples/cpython through ccache and distcc (tests/distcc/: two distccd daemons on
@@ -57,6 +72,7 @@ configures <work>/build with Ninja, and runs the checks named on the command lin
 Exit status 0 when every check passed, 1 when one failed, 2 on a setup error.
 
     python3 tests/cpython/cpython_check.py --work /tmp/cpy build regrtest noop clean repeat clinic
+    python3 tests/cpython/cpython_check.py --work /tmp/cpy --jobs 2 build verify keep
 """
 import argparse
 import hashlib
@@ -212,6 +228,9 @@ class Harness:
             cmd += ["-DCMAKE_JOB_POOLS=", "-DCMAKE_JOB_POOL_COMPILE="]
         if self.args.atomicgen_executable:
             cmd.append(f"-DATOMICGEN_EXECUTABLE={os.path.abspath(self.args.atomicgen_executable)}")
+        # Every run starts from the default (a build tree reused after verify or keep failed).
+        cmd.append("-DATOMICGEN_CHECKED_IN_OUTPUTS=regenerate")
+        self.configure_cmd = cmd
         start = time.monotonic()
         status, output = run(cmd, check=False)
         if status != 0:
@@ -443,6 +462,206 @@ class Harness:
             raise CheckFailed("`ninja -t clean` left the built python")
         self.figures.append("clean: `ninja -t clean` deleted no file of the CPython tree")
         log("clean: ok: `ninja -t clean` removed the build outputs and no file of the CPython tree")
+
+    # -- ATOMICGEN_CHECKED_IN_OUTPUTS -------------------------------------------------------
+    # What the generators of checked-in outputs (every regen-all step: examples/cpython writes
+    # all of them into the CPython tree) put on their command lines; the build-tree steps
+    # (freeze-*, deepfreeze, python-posix-vars: Programs/_freeze_module.py, deepfreeze.py,
+    # `python -m sysconfig`) are not among them.
+    CHECKED_IN_GENERATORS = re.compile(
+        r"generate_opcode_h\.py|makeopcodetargets\.py|typeslots\.py|generate_token\.py"
+        r"|asdl_c\.py|generate_sre_constants\.py|-m pegen|freeze_modules\.py|\bclinic\.py"
+        r"|blake2b2s\.py|generate_global_objects\.py|freeze_test_frozenmain\.py")
+    # A file of the tree a regen-all step writes whose name the example does not take from a
+    # glob (a deleted clinic header would just drop out of clinic's OUTPUT list).
+    SHIPPED_FILE = "Python/opcode_targets.h"
+
+    def reconfigure(self, mode, check=True):
+        """Configures the build tree again with ATOMICGEN_CHECKED_IN_OUTPUTS=<mode>."""
+        status, output = run([self.args.cmake, "-S", self.example, "-B", self.build,
+                              f"-DATOMICGEN_CHECKED_IN_OUTPUTS={mode}"], check=False)
+        if check and status != 0:
+            raise CheckFailed(f"configuring with ATOMICGEN_CHECKED_IN_OUTPUTS={mode} failed:\n"
+                              f"{tail(output)}")
+        if check and f"AtomicGen: checked-in outputs: {mode}" not in output:
+            raise CheckFailed(f"configuring with ATOMICGEN_CHECKED_IN_OUTPUTS={mode} did not "
+                              f"say so:\n{tail(output)}")
+        return status, output
+
+    def clean_build(self, targets):
+        """`ninja -t clean`, then `ninja -v -j<jobs> <targets>`: (status, output, seconds)."""
+        run(self.clean_cmd)
+        start = time.monotonic()
+        status, output = run(self.ninja + [f"-j{self.args.jobs}", "-v"] + targets, check=False)
+        return status, output, time.monotonic() - start
+
+    def expect_no_work(self, mode):
+        _, output = run(self.ninja + ["-d", "explain", "regen-all", "all"])
+        if "no work to do" not in output:
+            raise CheckFailed(f"{mode}: a second `ninja regen-all all` had work to do:\n"
+                              f"{tail(output)}")
+
+    def expect_untouched(self, before, mode, what):
+        after = snapshot(self.src)
+        touched = sorted(p for p in set(before) | set(after) if after.get(p) != before.get(p))
+        if touched:
+            raise CheckFailed(f"{mode}: {what} touched {len(touched)} files of the tree "
+                              f"(inode, mtime or size): {touched[:10]}")
+
+    def check_verify(self):
+        """ATOMICGEN_CHECKED_IN_OUTPUTS=verify: on the unmodified tree a clean `ninja regen-all
+        all` runs every generator of checked-in outputs staged, passes and writes nothing in the
+        tree, and `ninja atomicgen-verify` passes; with the docstring of a [clinic input] block
+        edited and not regenerated, both fail with a unified diff of Modules/clinic/_weakref.c.h
+        and still write nothing."""
+        if self.tool != "ninja":
+            raise SetupError("verify reads `ninja -v`: run it with --tool ninja")
+        self.reconfigure("verify")
+        before = snapshot(self.src)
+        status, output, elapsed = self.clean_build(["regen-all", "all"])
+        if status != 0:
+            raise CheckFailed(f"verify, unmodified tree: `ninja regen-all all` failed:\n"
+                              f"{tail(output)}")
+        verified = [line for line in output.splitlines()
+                    if re.search(r"atomicgen\S* run --verify ", line)]
+        if not any(re.search(r"\bclinic\.py --make", line) for line in verified):
+            raise CheckFailed(f"verify: Argument Clinic was not verified ({len(verified)} "
+                              f"`atomicgen run --verify` commands):\n{tail(output)}")
+        self.expect_untouched(before, "verify", "the build")
+        self.check_tree()
+        self.expect_no_work("verify")
+        status, output = run(self.ninja + ["atomicgen-verify"], check=False)
+        if status != 0:
+            raise CheckFailed(f"verify: `ninja atomicgen-verify` failed on the unmodified tree:\n"
+                              f"{tail(output)}")
+        self.expect_untouched(before, "verify", "`ninja atomicgen-verify`")
+        self.figures.append(f"verify: clean `ninja -j{self.args.jobs} regen-all all` with "
+                            f"ATOMICGEN_CHECKED_IN_OUTPUTS=verify: {elapsed:.0f} s, "
+                            f"{len(verified)} steps verified, 0 files of the tree touched")
+        log(f"verify: unmodified tree: ok ({elapsed:.0f} s, {len(verified)} `atomicgen run "
+            f"--verify` commands, no file of the tree touched); atomicgen-verify passes")
+        self.verify_edited()
+
+    def verify_edited(self):
+        """verify, on a tree built with ATOMICGEN_CHECKED_IN_OUTPUTS=verify: a [clinic input]
+        block edited and not regenerated fails the build and atomicgen-verify with the diff."""
+        self.toggle_clinic_input(True)
+        try:
+            before = snapshot(self.src)
+            diff = re.compile(rf"^--- a/{re.escape(CLINIC_HEADER)}\n\+\+\+ b/"
+                              rf"{re.escape(CLINIC_HEADER)}\n@@ .*?^\+.*{re.escape(CLINIC_MARK)}",
+                              re.M | re.S)
+            for targets in (["regen-all", "all"], ["atomicgen-verify"]):
+                shown = f"`ninja {' '.join(targets)}`"
+                status, output = run(self.ninja + targets, check=False)
+                if status == 0:
+                    raise CheckFailed(f"verify: {shown} passed with {CLINIC_FILE} edited and "
+                                      f"{CLINIC_HEADER} not regenerated")
+                if not diff.search(output):
+                    raise CheckFailed(f"verify: {shown} failed without a diff of {CLINIC_HEADER} "
+                                      f"showing the edit:\n{tail(output)}")
+                self.expect_untouched(before, "verify", f"{shown} (clinic input edited)")
+                self.check_tree(expected_changes=(CLINIC_FILE,))
+                log(f"verify: {CLINIC_FILE} edited: {shown} fails with the diff of "
+                    f"{CLINIC_HEADER}; the tree unchanged")
+        finally:
+            self.toggle_clinic_input(False)
+        status, output = run(self.ninja + [f"-j{self.args.jobs}", "regen-all", "all"], check=False)
+        if status != 0:
+            raise CheckFailed(f"verify: `ninja regen-all all` failed after the edit was undone:\n"
+                              f"{tail(output)}")
+        self.check_tree()
+        self.reconfigure("regenerate")
+        self.figures.append(f"verify: {CLINIC_FILE} edited: `ninja regen-all all` and `ninja "
+                            f"atomicgen-verify` fail with the diff of {CLINIC_HEADER}, the tree "
+                            f"unchanged")
+
+    def check_keep(self):
+        """ATOMICGEN_CHECKED_IN_OUTPUTS=keep: a clean `ninja regen-all all` runs no generator of
+        a checked-in output and touches no file of the tree, the python it builds works, a
+        second one has no work to do; with a [clinic input] block edited the build still
+        passes and regenerates nothing; a missing shipped file stops configuration, named."""
+        if self.tool != "ninja":
+            raise SetupError("keep reads `ninja -v`: run it with --tool ninja")
+        self.reconfigure("keep")
+        before = snapshot(self.src)
+        status, output, elapsed = self.clean_build(["regen-all", "all"])
+        if status != 0:
+            raise CheckFailed(f"keep: `ninja regen-all all` failed:\n{tail(output)}")
+        commands = [line for line in output.splitlines() if re.match(r"\[\d+/\d+\] ", line)]
+        generators = [line for line in commands if self.CHECKED_IN_GENERATORS.search(line)
+                      or re.search(rf"--output {re.escape(self.src)}/", line)]
+        if generators:
+            raise CheckFailed(f"keep: {len(generators)} commands ran a generator of checked-in "
+                              f"outputs:\n" + "\n".join(g[:300] for g in generators[:5]))
+        kept = [line for line in commands
+                if re.search(r"-E touch \S*/atomicgen\.stamps/[^ /]+\.done$", line)]
+        if not any("/clinic.done" in line for line in kept):
+            raise CheckFailed(f"keep: no step only touched its stamp (clinic.done):\n"
+                              f"{tail(output)}")
+        self.expect_untouched(before, "keep", "the build")
+        self.check_tree()
+        _, doc = run([self.python, "-c",
+                      "import _weakref; print(_weakref.getweakrefcount.__doc__)"])
+        if CLINIC_DOC not in doc:
+            raise CheckFailed(f"keep: the built python shows {doc.strip()!r}")
+        self.expect_no_work("keep")
+        figure = (f"keep: clean `ninja -j{self.args.jobs} regen-all all` with "
+                  f"ATOMICGEN_CHECKED_IN_OUTPUTS=keep: {elapsed:.0f} s, {len(commands)} commands,"
+                  f" {len(kept)} steps only touched their stamps, 0 generators of checked-in "
+                  f"outputs ran, 0 files of the tree touched")
+        self.figures.append(figure)
+        log(figure)
+        self.keep_edited()
+
+    def keep_edited(self):
+        """keep, on a tree built with ATOMICGEN_CHECKED_IN_OUTPUTS=keep: with a [clinic input]
+        block edited, the shipped header is used as it is; a missing shipped file stops
+        configuration."""
+        self.toggle_clinic_input(True)
+        try:
+            before = snapshot(self.src)
+            status, output = run(self.ninja + [f"-j{self.args.jobs}", "-v", "regen-all",
+                                               "python"], check=False)
+            if status != 0:
+                raise CheckFailed(f"keep: {CLINIC_FILE} edited: the build failed:\n"
+                                  f"{tail(output)}")
+            generators = [line for line in output.splitlines()
+                          if self.CHECKED_IN_GENERATORS.search(line)]
+            if generators:
+                raise CheckFailed(f"keep: {CLINIC_FILE} edited: a generator ran:\n"
+                                  + "\n".join(g[:300] for g in generators[:5]))
+            self.expect_untouched(before, "keep", f"the build ({CLINIC_FILE} edited)")
+            _, doc = run([self.python, "-c",
+                          "import _weakref; print(_weakref.getweakrefcount.__doc__)"])
+            if CLINIC_DOC not in doc:
+                raise CheckFailed(f"keep: {CLINIC_FILE} edited: python shows {doc.strip()!r}, "
+                                  f"not the shipped {CLINIC_DOC!r}")
+        finally:
+            self.toggle_clinic_input(False)
+        log(f"keep: {CLINIC_FILE} edited: the build passes, nothing regenerated, python shows "
+            f"the shipped docstring")
+
+        # A shipped file missing: configuration stops and names it.
+        shipped = os.path.join(self.src, self.SHIPPED_FILE)
+        aside = os.path.join(self.work, "shipped-file-aside")
+        os.rename(shipped, aside)
+        try:
+            status, output = self.reconfigure("keep", check=False)
+        finally:
+            os.rename(aside, shipped)
+        # (CMake wraps the lines of its messages: the words of the error on one line.)
+        if status == 0 or not re.search(rf'"{re.escape(shipped)}" is missing',
+                                        " ".join(output.split())):
+            raise CheckFailed(f"keep: with {self.SHIPPED_FILE} missing configuring exited with "
+                              f"{status} and did not name it:\n{tail(output)}")
+        log(f"keep: {self.SHIPPED_FILE} missing: configuring fails and names it")
+        self.reconfigure("keep")
+        run(self.ninja + [f"-j{self.args.jobs}", "python"])
+        self.check_tree()
+        self.reconfigure("regenerate")
+        self.figures.append(f"keep: {CLINIC_FILE} edited: the build passes and regenerates "
+                            f"nothing; {self.SHIPPED_FILE} missing: a configure error naming it")
 
     def toggle_clinic_input(self, edited):
         path = os.path.join(self.src, CLINIC_FILE)
@@ -784,7 +1003,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("checks", nargs="+",
                         choices=["build", "regrtest", "noop", "precise", "staged-rewrites",
-                                 "clean", "repeat", "clinic", "compare", "distributed"])
+                                 "clean", "repeat", "clinic", "compare", "distributed", "verify", "keep"])
     parser.add_argument("--work", required=True, help="scratch directory (reused)")
     parser.add_argument("--sources", help="pristine CPython 3.11 tree (default: fetch-sources.sh "
                         "into <work>/cpython-pristine)")

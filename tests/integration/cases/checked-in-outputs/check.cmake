@@ -1,13 +1,15 @@
 # Case checked-in-outputs: ATOMICGEN_CHECKED_IN_OUTPUTS on generated/table.h, checked in (the
 # scratch copy of the source tree), each mode in a build directory of its own:
 #  1. keep: no generator of a checked-in output runs, even with its input edited; the downstream
-#     call (build-tree output) and the consumer build from the shipped file.  A missing shipped
-#     file stops configuration, named.
-#  2. verify: the unmodified tree builds (the generator ran, nothing written); with the input
-#     edited and not regenerated, the build fails showing the diff that names generated/table.h,
-#     and the tree is unchanged.
+#     call (build-tree output) and the consumer build from the shipped file; after a clean, the
+#     build after the next has nothing to do.  A missing shipped file stops configuration, named.
+#  2. verify: the unmodified tree builds (the generator ran, nothing written; after a clean, the
+#     build after the next has nothing to do); with the input edited and not regenerated, the
+#     build fails showing the diff that names generated/table.h, and the tree is unchanged.
 #  3. regenerate (the default): the atomicgen-verify target fails the same way and writes nothing;
-#     a build regenerates; atomicgen-verify then passes, and so does the verify build.
+#     a build regenerates; atomicgen-verify then passes, and so does the verify build.  The call
+#     stdin-copy, also checked in (never stale), reads its stdin (`< stdin.txt`): atomicgen-verify,
+#     which runs no shell, redirects it as the build tool's shell does.
 set(table "${AGTEST_SRC}/generated/table.h")
 set(shipped "${AGTEST_CASES}/${AGTEST_CASE}/generated/table.h")
 set(input "${AGTEST_SRC}/table.txt")
@@ -31,6 +33,14 @@ agtest_mtimes(mtime "${table}")
 agtest_assert_equal("${mtime}" "${shipped_mtime}" "keep: table.h keeps its mtime")
 agtest_build(out BINARY "${keep}")
 agtest_assert_missing("${keep}/generator.log" "keep: a second build ran no generator either")
+# A clean deletes the change stamps (byproducts of the keep command): the keep command creates
+# them again, else it and the readers of table.h would run in every build after it.
+agtest_build(out BINARY "${keep}" TARGET clean)
+agtest_build(out BINARY "${keep}")
+agtest_build(out BINARY "${keep}")
+agtest_count_compiles(compiles "${out}")
+agtest_assert_equal("${compiles}" 0 "keep, after a clean: the build after the next compiles nothing")
+agtest_assert_no_match("${out}" "Keeping" "keep, after a clean: the build after the next keeps nothing")
 file(RENAME "${table}" "${table}.away")
 agtest_configure(BINARY "${AGTEST_WORK}/build-keep-missing" ARGS -DATOMICGEN_CHECKED_IN_OUTPUTS=keep
   EXPECT_FAIL)
@@ -51,6 +61,12 @@ agtest_count_lines(runs "${verify}/generator.log" "^table end")
 agtest_assert_equal("${runs}" 1 "verify, unmodified tree: the generator ran")
 agtest_mtimes(mtime "${table}")
 agtest_assert_equal("${mtime}" "${shipped_mtime}" "verify, unmodified tree: table.h keeps its mtime")
+agtest_build(out BINARY "${verify}" TARGET clean)
+agtest_build(out BINARY "${verify}")
+agtest_build(out BINARY "${verify}")
+agtest_count_compiles(compiles "${out}")
+agtest_assert_equal("${compiles}" 0 "verify, after a clean: the build after the next compiles nothing")
+agtest_assert_no_match("${out}" "Verifying" "verify, after a clean: the build after the next verifies nothing")
 agtest_write("${input}" "${edited_input}")
 agtest_build(out BINARY "${verify}" EXPECT_FAIL)
 agtest_assert_match("${out}" "--- a/generated/table.h\n\\+\\+\\+ b/generated/table.h\n@@ -1,7 \\+1,7 @@\n"
