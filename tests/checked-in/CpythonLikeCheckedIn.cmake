@@ -4,14 +4,10 @@
 #   cmake -DWORK_DIR=<scratch> -DATOMICGEN_SOURCE_DIR=<repo> -DATOMICGEN_EXECUTABLE=<helper>
 #         -DNINJA=<ninja> -DPYTHON=<python3> -P CpythonLikeCheckedIn.cmake
 cmake_minimum_required(VERSION 3.25)
-foreach(var IN ITEMS WORK_DIR ATOMICGEN_SOURCE_DIR ATOMICGEN_EXECUTABLE NINJA PYTHON)
-  if(NOT DEFINED ${var} OR "${${var}}" STREQUAL "")
-    message(FATAL_ERROR "CpythonLikeCheckedIn.cmake: -D${var}=... is required")
-  endif()
-endforeach()
-foreach(var IN ITEMS MAKEFLAGS CMAKE_GENERATOR CMAKE_BUILD_PARALLEL_LEVEL NINJA_STATUS)
-  unset(ENV{${var}})
-endforeach()
+include("${CMAKE_CURRENT_LIST_DIR}/../DriverLib.cmake")
+agdriver_require(CpythonLikeCheckedIn.cmake WORK_DIR ATOMICGEN_SOURCE_DIR ATOMICGEN_EXECUTABLE NINJA
+    PYTHON)
+agdriver_forget_caller_environment()
 
 set(src "${WORK_DIR}/src")
 set(tag "[checked-in.cpython-like]")

@@ -23,18 +23,11 @@
 # Prints "SKIP: <reason>" and stops when the cross compiler, qemu-aarch64 or `file` is missing.
 cmake_minimum_required(VERSION 3.25)
 
-foreach(var IN ITEMS MODE GENERATOR WORK_DIR ATOMICGEN_SOURCE_DIR ATOMICGEN_EXECUTABLE PYTHON)
-  if(NOT DEFINED ${var} OR "${${var}}" STREQUAL "")
-    message(FATAL_ERROR "RunCross.cmake: -D${var}=... is required")
-  endif()
-endforeach()
+include("${CMAKE_CURRENT_LIST_DIR}/../DriverLib.cmake")
+agdriver_require(RunCross.cmake MODE GENERATOR WORK_DIR ATOMICGEN_SOURCE_DIR ATOMICGEN_EXECUTABLE
+    PYTHON)
 
-# The build must not inherit the settings of whatever runs CTest.
-foreach(var IN ITEMS MAKEFLAGS MFLAGS MAKELEVEL GNUMAKEFLAGS CMAKE_GENERATOR CMAKE_GENERATOR_PLATFORM
-    CMAKE_GENERATOR_TOOLSET CMAKE_BUILD_PARALLEL_LEVEL CMAKE_BUILD_TYPE CMAKE_CONFIG_TYPE DESTDIR
-    NINJA_STATUS CMAKE_TOOLCHAIN_FILE CC CXX CFLAGS CXXFLAGS LDFLAGS)
-  unset(ENV{${var}})
-endforeach()
+agdriver_forget_caller_environment(CMAKE_TOOLCHAIN_FILE CC CXX CFLAGS CXXFLAGS LDFLAGS)
 
 set(AGTEST_CASE "cross.${MODE}")
 set(AGTEST_GENERATOR "${GENERATOR}")

@@ -11,20 +11,11 @@
 # asserts with the commands of IntegrationLib.cmake.  The build directory is WORK_DIR/build.
 cmake_minimum_required(VERSION 3.25)
 
-foreach(var IN ITEMS CASE GENERATOR WORK_DIR ATOMICGEN_SOURCE_DIR ATOMICGEN_BINARY_DIR
+include("${CMAKE_CURRENT_LIST_DIR}/../DriverLib.cmake")
+agdriver_require(RunCase.cmake CASE GENERATOR WORK_DIR ATOMICGEN_SOURCE_DIR ATOMICGEN_BINARY_DIR
     ATOMICGEN_EXECUTABLE PYTHON)
-  if(NOT DEFINED ${var} OR "${${var}}" STREQUAL "")
-    message(FATAL_ERROR "RunCase.cmake: -D${var}=... is required")
-  endif()
-endforeach()
 
-# The build must not inherit the settings of whatever runs CTest (a make -j jobserver, a default
-# generator, a parallel level, an install root).
-foreach(var IN ITEMS MAKEFLAGS MFLAGS MAKELEVEL GNUMAKEFLAGS CMAKE_GENERATOR CMAKE_GENERATOR_PLATFORM
-    CMAKE_GENERATOR_TOOLSET CMAKE_BUILD_PARALLEL_LEVEL CMAKE_BUILD_TYPE CMAKE_CONFIG_TYPE DESTDIR
-    NINJA_STATUS)
-  unset(ENV{${var}})
-endforeach()
+agdriver_forget_caller_environment()
 
 set(AGTEST_CASE "${CASE}")
 if(DEFINED MODE AND NOT MODE STREQUAL "")

@@ -18,11 +18,8 @@
 # dpkg-deb, rpmbuild or rpm is missing.
 cmake_minimum_required(VERSION 3.25)
 
-foreach(var IN ITEMS ATOMICGEN_SOURCE_DIR WORK_DIR GENERATOR PYTHON)
-  if(NOT DEFINED ${var} OR "${${var}}" STREQUAL "")
-    message(FATAL_ERROR "CheckPackages.cmake: -D${var}=... is required")
-  endif()
-endforeach()
+include("${CMAKE_CURRENT_LIST_DIR}/../DriverLib.cmake")
+agdriver_require(CheckPackages.cmake ATOMICGEN_SOURCE_DIR WORK_DIR GENERATOR PYTHON)
 
 foreach(tool IN ITEMS dpkg-deb rpmbuild rpm)
   string(REPLACE "-" "_" var "${tool}_program")
@@ -33,12 +30,7 @@ foreach(tool IN ITEMS dpkg-deb rpmbuild rpm)
   endif()
 endforeach()
 
-# The builds must not inherit the settings of whatever runs CTest.
-foreach(var IN ITEMS MAKEFLAGS MFLAGS MAKELEVEL GNUMAKEFLAGS CMAKE_GENERATOR CMAKE_GENERATOR_PLATFORM
-    CMAKE_GENERATOR_TOOLSET CMAKE_BUILD_PARALLEL_LEVEL CMAKE_BUILD_TYPE CMAKE_CONFIG_TYPE DESTDIR
-    CMAKE_PREFIX_PATH)
-  unset(ENV{${var}})
-endforeach()
+agdriver_forget_caller_environment(CMAKE_PREFIX_PATH)
 # 2026-01-01T00:00:00Z.  Both packs see the same value; the point is that nothing else leaks in.
 set(ENV{SOURCE_DATE_EPOCH} 1767225600)
 

@@ -32,11 +32,8 @@
 # is missing or packaging.reproducible left no package of AtomicGen.
 cmake_minimum_required(VERSION 3.25)
 
-foreach(var IN ITEMS KIND ATOMICGEN_SOURCE_DIR WORK_DIR ATOMICGEN_PACKAGES)
-  if(NOT DEFINED ${var} OR "${${var}}" STREQUAL "")
-    message(FATAL_ERROR "CheckTemplates.cmake: -D${var}=... is required")
-  endif()
-endforeach()
+include("${CMAKE_CURRENT_LIST_DIR}/../DriverLib.cmake")
+agdriver_require(CheckTemplates.cmake KIND ATOMICGEN_SOURCE_DIR WORK_DIR ATOMICGEN_PACKAGES)
 if(NOT KIND MATCHES "^(deb|rpm)$")
   message(FATAL_ERROR "CheckTemplates.cmake: -DKIND=${KIND} is neither deb nor rpm")
 endif()
@@ -69,12 +66,8 @@ if(NOT count EQUAL 1)
   return()
 endif()
 
-# The builds must not inherit the settings of whatever runs CTest.
-foreach(var IN ITEMS MAKEFLAGS MFLAGS MAKELEVEL GNUMAKEFLAGS CMAKE_GENERATOR CMAKE_BUILD_PARALLEL_LEVEL
-    CMAKE_BUILD_TYPE CMAKE_CONFIG_TYPE DESTDIR CMAKE_PREFIX_PATH SOURCE_DATE_EPOCH DEB_BUILD_OPTIONS
-    DEB_BUILD_PROFILES CFLAGS CXXFLAGS LDFLAGS NINJA_STATUS)
-  unset(ENV{${var}})
-endforeach()
+agdriver_forget_caller_environment(CMAKE_PREFIX_PATH SOURCE_DATE_EPOCH DEB_BUILD_OPTIONS
+    DEB_BUILD_PROFILES CFLAGS CXXFLAGS LDFLAGS)
 
 set(AGTEST_CASE packaging)
 if(KIND STREQUAL "deb")

@@ -12,11 +12,8 @@
 
 cmake_minimum_required(VERSION 3.25)
 
-foreach(var IN ITEMS CLANG_TIDY SOURCE_DIR SOURCES BINARY_DIR)
-  if(NOT DEFINED ${var} OR "${${var}}" STREQUAL "")
-    message(FATAL_ERROR "RunClangTidy.cmake: -D${var}=... is required")
-  endif()
-endforeach()
+include("${CMAKE_CURRENT_LIST_DIR}/../DriverLib.cmake")
+agdriver_require(RunClangTidy.cmake CLANG_TIDY SOURCE_DIR SOURCES BINARY_DIR)
 
 # Checks of .clang-tidy that helper/src does not pass yet, excluded here so the test guards the
 # others; each entry gets a "# TODO(helper): findings listed in <where>" comment naming the

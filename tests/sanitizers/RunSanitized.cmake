@@ -20,11 +20,8 @@
 
 cmake_minimum_required(VERSION 3.25)
 
-foreach(var IN ITEMS SANITIZER SOURCE_DIR BINARY_DIR CXX_COMPILER TARGETS)
-  if(NOT DEFINED ${var} OR "${${var}}" STREQUAL "")
-    message(FATAL_ERROR "RunSanitized.cmake: -D${var}=... is required")
-  endif()
-endforeach()
+include("${CMAKE_CURRENT_LIST_DIR}/../DriverLib.cmake")
+agdriver_require(RunSanitized.cmake SANITIZER SOURCE_DIR BINARY_DIR CXX_COMPILER TARGETS)
 if(NOT DEFINED JOBS)
   set(JOBS 2)
 endif()
