@@ -1,8 +1,9 @@
 # AtomicGen: distributed under the terms of the LICENSE file at the top of the AtomicGen repository.
-# Tests packaging.debian-template and packaging.rpm-template (tests/packaging/CMakeLists.txt): the
-# packaging templates of examples/packaging/ built for real on examples/cpython-like.
+# Tests packaging.debian-template, packaging.debian-template-cross and packaging.rpm-template
+# (tests/packaging/CMakeLists.txt): the packaging templates of examples/packaging/ built for real
+# on examples/cpython-like.
 #
-#   cmake -DKIND=deb|rpm -DATOMICGEN_SOURCE_DIR=<repo> -DWORK_DIR=<scratch>
+#   cmake -DKIND=deb|deb-cross|rpm -DATOMICGEN_SOURCE_DIR=<repo> -DWORK_DIR=<scratch>
 #         -DATOMICGEN_PACKAGES=<dir holding atomicgen's .deb and .rpm> -P CheckTemplates.cmake
 #
 # 1. AtomicGen's own package (made by packaging.reproducible, the fixture) satisfies the
@@ -28,17 +29,29 @@
 #    directory; the program runs; the installed opcode.h is the one regeneration wrote into the
 #    source tree (with the added opcode), and the kept build's is the shipped one.
 #
+# deb-cross: the Debian template cross-built for arm64 (`dpkg-buildpackage -a arm64`, nocheck: the
+# program cannot run here, and debhelper 13.11 runs the tests of a cross build unless told not to),
+# in the same private database, which also knows arm64 (`dpkg --add-architecture arm64`).  Two
+# regenerating builds from two directories, no keep build.  The log must show the build machine's
+# atomicgen and the native _freeze_module (debian/build-native) at work; the two _arm64.deb are
+# byte-identical; `file` says the packaged program is for ARM aarch64; it passes --selftest under
+# `qemu-aarch64 -L /usr/aarch64-linux-gnu`; its opcode.h is the regenerated one.
+#
 # Prints "AtomicGen packaging test skipped: ..." (the test's SKIP_REGULAR_EXPRESSION) when a tool
 # is missing or packaging.reproducible left no package of AtomicGen.
 cmake_minimum_required(VERSION 3.25)
 
 include("${CMAKE_CURRENT_LIST_DIR}/../DriverLib.cmake")
 agdriver_require(CheckTemplates.cmake KIND ATOMICGEN_SOURCE_DIR WORK_DIR ATOMICGEN_PACKAGES)
-if(NOT KIND MATCHES "^(deb|rpm)$")
-  message(FATAL_ERROR "CheckTemplates.cmake: -DKIND=${KIND} is neither deb nor rpm")
+if(NOT KIND MATCHES "^(deb|deb-cross|rpm)$")
+  message(FATAL_ERROR "CheckTemplates.cmake: -DKIND=${KIND} is neither deb, deb-cross nor rpm")
+endif()
+set(package_kind "${KIND}")
+if(KIND STREQUAL "deb-cross")
+  set(package_kind deb)
 endif()
 
-if(KIND STREQUAL "deb")
+if(package_kind STREQUAL "deb")
   set(tools dpkg dpkg-deb dpkg-buildpackage dpkg-checkbuilddeps dh)
   set(tools_hint "apt-get install dpkg-dev debhelper")
 else()
@@ -53,15 +66,41 @@ foreach(tool IN ITEMS ${tools} ninja gcc)
     return()
   endif()
 endforeach()
+# The cross build's compiler, the emulator that runs its program, `file` that names its machine.
+set(program_runner "")
+set(deb_arch amd64)
+if(KIND STREQUAL "deb-cross")
+  foreach(tool IN ITEMS aarch64-linux-gnu-gcc qemu-aarch64 file)
+    string(REPLACE "-" "_" var "${tool}_program")
+    find_program(${var} NAMES ${tool})
+    if(NOT ${var})
+      message("AtomicGen packaging test skipped: no ${tool} for the cross build "
+        "(Debian: apt-get install gcc-aarch64-linux-gnu qemu-user file)")
+      return()
+    endif()
+  endforeach()
+  if(NOT IS_DIRECTORY /usr/aarch64-linux-gnu/lib)
+    message("AtomicGen packaging test skipped: no /usr/aarch64-linux-gnu/lib (Debian: apt-get install libc6-dev-arm64-cross)")
+    return()
+  endif()
+  execute_process(COMMAND dpkg-architecture -a arm64 -qDEB_HOST_GNU_TYPE
+    OUTPUT_VARIABLE arm64_gnu_type OUTPUT_STRIP_TRAILING_WHITESPACE RESULT_VARIABLE result ERROR_QUIET)
+  if(NOT result EQUAL 0 OR NOT arm64_gnu_type STREQUAL "aarch64-linux-gnu")
+    message("AtomicGen packaging test skipped: dpkg-architecture does not know arm64 as aarch64-linux-gnu (\"${arm64_gnu_type}\")")
+    return()
+  endif()
+  set(program_runner "${qemu_aarch64_program}" -L /usr/aarch64-linux-gnu)
+  set(deb_arch arm64)
+endif()
 find_program(python3_program NAMES python3)
 if(NOT python3_program)
   message("AtomicGen packaging test skipped: no python3")
   return()
 endif()
-file(GLOB atomicgen_package "${ATOMICGEN_PACKAGES}/atomicgen*.${KIND}")
+file(GLOB atomicgen_package "${ATOMICGEN_PACKAGES}/atomicgen*.${package_kind}")
 list(LENGTH atomicgen_package count)
 if(NOT count EQUAL 1)
-  message("AtomicGen packaging test skipped: no atomicgen .${KIND} in ${ATOMICGEN_PACKAGES} "
+  message("AtomicGen packaging test skipped: no atomicgen .${package_kind} in ${ATOMICGEN_PACKAGES} "
     "(made by the test packaging.reproducible: was it skipped?)")
   return()
 endif()
@@ -72,6 +111,8 @@ agdriver_forget_caller_environment(CMAKE_PREFIX_PATH SOURCE_DATE_EPOCH DEB_BUILD
 set(AGTEST_CASE packaging)
 if(KIND STREQUAL "deb")
   set(AGTEST_GENERATOR_SHORT debian-template)
+elseif(KIND STREQUAL "deb-cross")
+  set(AGTEST_GENERATOR_SHORT debian-template-cross)
 else()
   set(AGTEST_GENERATOR_SHORT rpm-template)
 endif()
@@ -155,6 +196,12 @@ function(_templates_check_log log_text label mode tests)
     string(REGEX REPLACE "([][+.*()^$?|\\])" "\\\\\\1" sysroot_regex "${sysroot}")
     agtest_assert_match("${log_text}" "${sysroot_regex}/usr/bin/atomicgen run [^\n]*Modules/clinic/_abc\\.c\\.h"
       "${label}: the clinic step ran through the packaged helper (find_package found the sysroot's AtomicGen)")
+    if(KIND STREQUAL "deb-cross")
+      agtest_assert_match("${log_text}" "-DCMAKE_SYSTEM_PROCESSOR=aarch64 [^\n]*-DCMAKE_C_COMPILER=aarch64-linux-gnu-gcc"
+        "${label}: dh_auto_configure cross-compiled with aarch64-linux-gnu-gcc")
+      agtest_assert_match("${log_text}" "atomicgen run [^\n]*debian/build-native/_freeze_module Python/frozen\\.h"
+        "${label}: regen-importlib ran the native _freeze_module (debian/build-native)")
+    endif()
   else()
     agtest_assert_no_match("${log_text}" "atomicgen run |clinic\\.py |generate_opcode_h\\.py "
       "${label}: keep ran no generator")
@@ -186,9 +233,10 @@ endfunction()
 # internal: the checks of the unpacked package's files.  <source> is the build's source tree
 # after the build; <mode> regenerate or keep.
 function(_templates_check_contents root source mode label)
-  agtest_run(out COMMAND "${root}/usr/bin/cpython-like" --selftest QUIET)
-  agtest_assert_match("${out}" ": ok\n" "${label}: /usr/bin/cpython-like --selftest passes")
-  agtest_run(out COMMAND "${root}/usr/bin/cpython-like" -c "2 + 3 * -4 // 5" QUIET)
+  agtest_run(out COMMAND ${program_runner} "${root}/usr/bin/cpython-like" --selftest QUIET)
+  list(JOIN program_runner " " runner)
+  agtest_assert_match("${out}" ": ok\n" "${label}: ${runner} /usr/bin/cpython-like --selftest passes")
+  agtest_run(out COMMAND ${program_runner} "${root}/usr/bin/cpython-like" -c "2 + 3 * -4 // 5" QUIET)
   agtest_assert_equal("${out}" "-1\n" "${label}: /usr/bin/cpython-like -c \"2 + 3 * -4 // 5\"")
   set(installed "${root}/usr/include/cpython-like/opcode.h")
   file(READ "${installed}" opcode_h)
@@ -211,8 +259,16 @@ set(builds
   "one|${WORK_DIR}/one|regenerate|ran"
   "two|${WORK_DIR}/two/a/longer/path|regenerate|ran"
   "keep|${WORK_DIR}/keep|keep|skipped")
+set(build_switches "")
+if(KIND STREQUAL "deb-cross")
+  # Cross: the two regenerating builds, without tests (the program is for arm64).
+  set(builds
+    "one|${WORK_DIR}/one|regenerate|skipped"
+    "two|${WORK_DIR}/two/a/longer/path|regenerate|skipped")
+  set(build_switches -a arm64)
+endif()
 
-if(KIND STREQUAL "deb")
+if(package_kind STREQUAL "deb")
   # 1. The private dpkg database: the system's status, then atomicgen installed with --root.
   set(admindir "${sysroot}/var/lib/dpkg")
   foreach(dir IN ITEMS info updates triggers)
@@ -226,8 +282,19 @@ if(KIND STREQUAL "deb")
   else()
     agtest_run(out COMMAND "${dpkg_checkbuilddeps_program}" "--admindir=${admindir}"
       "${templates}/debian/control" EXPECT_FAIL QUIET)
-    agtest_assert_match("${out}" "Unmet build dependencies: [^\n]*atomicgen \\(>= 0\\.1\\)"
+    agtest_assert_match("${out}" "Unmet build dependencies: [^\n]*atomicgen:native \\(>= 0\\.1\\)"
       "dpkg-checkbuilddeps without atomicgen names it")
+  endif()
+  if(KIND STREQUAL "deb-cross")
+    # The database must know the target's architecture for dpkg-buildpackage -a arm64.
+    agtest_run(out COMMAND "${dpkg_program}" "--root=${sysroot}" --force-not-root
+      --add-architecture arm64 ANY_RESULT)
+    if(NOT out_RESULT EQUAL 0)
+      message("AtomicGen packaging test skipped: dpkg --add-architecture arm64 failed in the private database: ${out}")
+      return()
+    endif()
+    agtest_run(out COMMAND "${dpkg_program}" "--root=${sysroot}" --print-foreign-architectures QUIET)
+    agtest_assert_match("${out}" "^arm64\n" "the private dpkg database knows arm64")
   endif()
   agtest_run(out COMMAND "${dpkg_program}" "--root=${sysroot}" "--log=${sysroot}/dpkg.log"
     --force-not-root -i "${atomicgen_package}" QUIET)
@@ -252,13 +319,16 @@ if(KIND STREQUAL "deb")
     if(mode STREQUAL "keep")
       set(ENV{DEB_BUILD_OPTIONS} "parallel=16 nocheck")
       set(ENV{DEB_BUILD_PROFILES} "pkg.cpython-like.keep")
+    elseif(tests STREQUAL "skipped")
+      set(ENV{DEB_BUILD_OPTIONS} "parallel=16 nocheck")
+      unset(ENV{DEB_BUILD_PROFILES})
     else()
       set(ENV{DEB_BUILD_OPTIONS} "parallel=16")
       unset(ENV{DEB_BUILD_PROFILES})
     endif()
     agtest_log("build ${name}: DEB_BUILD_OPTIONS=\"$ENV{DEB_BUILD_OPTIONS}\" DEB_BUILD_PROFILES=\"$ENV{DEB_BUILD_PROFILES}\"")
     _templates_build(log_text "${dir}/build.log" WORKING_DIRECTORY "${source}"
-      COMMAND "${dpkg_buildpackage_program}" -b -us -uc "--admindir=${admindir}")
+      COMMAND "${dpkg_buildpackage_program}" ${build_switches} -b -us -uc "--admindir=${admindir}")
     unset(ENV{CMAKE_PREFIX_PATH})
     _templates_check_log("${log_text}" "build ${name}" ${mode} ${tests})
     file(GLOB debs RELATIVE "${dir}" "${dir}/*.deb")
@@ -270,7 +340,7 @@ if(KIND STREQUAL "deb")
   unset(ENV{DEB_BUILD_PROFILES})
 
   # 3. Identical packages, their contents.
-  agtest_assert_equal("${one_debs}" "cpython-like-dbgsym_0.1.0-1_amd64.deb;cpython-like_0.1.0-1_amd64.deb"
+  agtest_assert_equal("${one_debs}" "cpython-like-dbgsym_0.1.0-1_${deb_arch}.deb;cpython-like_0.1.0-1_${deb_arch}.deb"
     "build one made the package and its debug symbols")
   agtest_assert_equal("${two_debs}" "${one_debs}" "build two made the same packages")
   foreach(deb IN LISTS one_debs)
@@ -285,14 +355,25 @@ if(KIND STREQUAL "deb")
     endif()
     agtest_ok("${deb} of builds one and two are byte-identical")
   endforeach()
-  agtest_run(depends COMMAND "${dpkg_deb_program}" --field "${WORK_DIR}/one/cpython-like_0.1.0-1_amd64.deb" Depends QUIET)
-  agtest_assert_match("${depends}" "^libc6 " "the package depends on libc6 (dh_shlibdeps)")
-  foreach(name IN ITEMS one keep)
+  agtest_run(depends COMMAND "${dpkg_deb_program}" --field "${WORK_DIR}/one/cpython-like_0.1.0-1_${deb_arch}.deb" Depends QUIET)
+  # Cross-built with the cross toolchain's libc: its shlibs file names libc6:arm64 (debian/rules).
+  agtest_assert_match("${depends}" "^libc6(:${deb_arch})? " "the package depends on libc6 (dh_shlibdeps)")
+  agtest_run(arch COMMAND "${dpkg_deb_program}" --field "${WORK_DIR}/one/cpython-like_0.1.0-1_${deb_arch}.deb" Architecture QUIET)
+  agtest_assert_equal("${arch}" "${deb_arch}\n" "the package is for ${deb_arch}")
+  set(unpacked one keep)
+  if(KIND STREQUAL "deb-cross")
+    set(unpacked one)
+  endif()
+  foreach(name IN LISTS unpacked)
     set(root "${WORK_DIR}/${name}-root")
-    agtest_run(out COMMAND "${dpkg_deb_program}" -x "${WORK_DIR}/${name}/cpython-like_0.1.0-1_amd64.deb" "${root}" QUIET)
+    agtest_run(out COMMAND "${dpkg_deb_program}" -x "${WORK_DIR}/${name}/cpython-like_0.1.0-1_${deb_arch}.deb" "${root}" QUIET)
+    if(KIND STREQUAL "deb-cross")
+      agtest_run(out COMMAND "${file_program}" -b "${root}/usr/bin/cpython-like" QUIET)
+      agtest_assert_match("${out}" "^ELF 64-bit [^\n]*ARM aarch64" "file: the packaged program is for ARM aarch64")
+    endif()
     if(name STREQUAL "one")
       # With the debug symbols: the compiler's -ffile-prefix-map is what keeps the paths out.
-      agtest_run(out COMMAND "${dpkg_deb_program}" -x "${WORK_DIR}/${name}/cpython-like-dbgsym_0.1.0-1_amd64.deb" "${root}" QUIET)
+      agtest_run(out COMMAND "${dpkg_deb_program}" -x "${WORK_DIR}/${name}/cpython-like-dbgsym_0.1.0-1_${deb_arch}.deb" "${root}" QUIET)
       _templates_check_no_paths("${root}" "packages of build one (with -dbgsym)" "${WORK_DIR}")
       _templates_check_contents("${root}" "${one_source}" regenerate "package of build one")
     else()
