@@ -75,7 +75,7 @@ if(KIND STREQUAL "deb-cross")
     find_program(${var} NAMES ${tool})
     if(NOT ${var})
       message("AtomicGen packaging test skipped: no ${tool} for the cross build "
-        "(Debian: apt-get install gcc-aarch64-linux-gnu qemu-user file)")
+        "(Debian: apt-get install g++-aarch64-linux-gnu qemu-user file)")
       return()
     endif()
   endforeach()
@@ -300,6 +300,25 @@ if(package_kind STREQUAL "deb")
     --force-not-root -i "${atomicgen_package}" QUIET)
   agtest_assert_match("${out}" "Setting up atomicgen " "dpkg --root installed ${atomicgen_package}")
   agtest_assert_exists("${sysroot}/usr/bin/atomicgen" "the sysroot has /usr/bin/atomicgen")
+  if(KIND STREQUAL "deb-cross")
+    # The qualifiers are what a cross build needs: without them dpkg asks for the tools of arm64.
+    agtest_run(out COMMAND "${dpkg_checkbuilddeps_program}" -a arm64 "--admindir=${admindir}"
+      "${templates}/debian/control" QUIET)
+    agtest_ok("dpkg-checkbuilddeps -a arm64 accepts the template's Build-Depends")
+    file(READ "${templates}/debian/control" control)
+    foreach(qualified IN ITEMS "atomicgen:native" "python3:any")
+      string(REGEX REPLACE ":.*" "" bare "${qualified}")
+      string(REPLACE "${qualified}" "${bare}" unqualified "${control}")
+      if(unqualified STREQUAL control)
+        agtest_fail("no ${qualified} in the template's debian/control")
+      endif()
+      file(WRITE "${WORK_DIR}/control-${bare}" "${unqualified}")
+      agtest_run(out COMMAND "${dpkg_checkbuilddeps_program}" -a arm64 "--admindir=${admindir}"
+        "${WORK_DIR}/control-${bare}" EXPECT_FAIL QUIET)
+      agtest_assert_match("${out}" "Unmet build dependencies: [^\n]*${bare}"
+        "dpkg-checkbuilddeps -a arm64 with ${bare} for ${qualified} names ${bare}")
+    endforeach()
+  endif()
 
   # 2. The builds.
   foreach(build IN LISTS builds)
