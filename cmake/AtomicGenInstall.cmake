@@ -13,7 +13,12 @@
 include(GNUInstallDirs)
 include(CMakePackageConfigHelpers)
 
-set(ATOMICGEN_INSTALL_CMAKEDIR "${CMAKE_INSTALL_LIBDIR}/cmake/AtomicGen" CACHE STRING
+# lib/cmake, not CMAKE_INSTALL_LIBDIR/cmake: the package is a build tool whose files are the same
+# for every target, and a cross build finds it there.  With the prefix /usr on Debian,
+# CMAKE_INSTALL_LIBDIR is lib/x86_64-linux-gnu, which find_package() searches only in a build for
+# that architecture (CMAKE_LIBRARY_ARCHITECTURE): a cross build for aarch64 would not find it
+# (examples/packaging/README.md, Cross-building).
+set(ATOMICGEN_INSTALL_CMAKEDIR "lib/cmake/AtomicGen" CACHE STRING
   "Where to install AtomicGen's CMake package files (relative to CMAKE_INSTALL_PREFIX)")
 mark_as_advanced(ATOMICGEN_INSTALL_CMAKEDIR)
 
