@@ -866,7 +866,8 @@ def ccache_stats(env):
     return stats
 
 
-CCACHE_LOG_LINE = re.compile(r"^\[\S+ (\d+)\] (Source file: (.*)|Found __TIME__ in |Result: cache_miss$)")
+# ccache pads the process id to a width ("[<time> 1610 ]" and "[<time> 31337]"): spaces either side.
+CCACHE_LOG_LINE = re.compile(r"^\[\S+ +(\d+) *\] (Source file: (.*)|Found __TIME__ in |Result: cache_miss$)")
 
 
 def ccache_misses(log_file):
